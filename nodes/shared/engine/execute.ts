@@ -1,0 +1,245 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { FieldDeclaration, OperationDeclaration, TagDeclaration } from '../catalogue/types';
+import type { MultipartPart } from '../transport/multipart';
+import { collect, paginate } from '../transport/pagination';
+import type { QueryPairs, QueryValue } from '../transport/query';
+import { fillPath } from '../transport/query';
+import { type ApiRequest, type ApiResponse, apiRequest } from '../transport/request';
+import { ADDITIONAL_FIELDS, BINARY_PROPERTY, FILTERS, SORT } from './properties';
+import { convertField, fieldsToObject, invalidInput } from './values';
+import { toBinaryItem } from './binary';
+
+/** Input items processed at once; the shared rate limiter decides how fast requests really go. */
+export const ITEM_CONCURRENCY = 8;
+
+/** Everything one input item asks for, checked before any request is sent. */
+interface PreparedCall {
+	request: ApiRequest;
+	limit?: number;
+	binaryProperty?: string;
+}
+
+function param(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	return ctx.getNodeParameter(name, itemIndex, fallback, { extractValue: true });
+}
+
+function readFields(ctx: IExecuteFunctions, fields: FieldDeclaration[], itemIndex: number): IDataObject {
+	const values: IDataObject = {};
+	for (const field of fields) values[field.name] = param(ctx, field.name, itemIndex, undefined) as IDataObject[string];
+	return values;
+}
+
+async function prepare(
+	ctx: IExecuteFunctions,
+	tag: TagDeclaration,
+	operation: OperationDeclaration,
+	itemIndex: number,
+): Promise<PreparedCall> {
+	const node = ctx.getNode();
+	const pathValues: Record<string, string | number> = {};
+	for (const field of operation.pathParams ?? []) {
+		const value = convertField(ctx, { required: true, ...field }, param(ctx, field.name, itemIndex, ''), itemIndex);
+		pathValues[field.api] = value as string | number;
+	}
+
+	const query: QueryPairs = [];
+	const requiredQuery = (operation.query ?? []).filter((f) => f.required);
+	const filters = {
+		...readFields(ctx, requiredQuery, itemIndex),
+		...((operation.query?.length || operation.dateRanges?.length
+			? (ctx.getNodeParameter(FILTERS, itemIndex, {}) as IDataObject)
+			: {}) ?? {}),
+	};
+	for (const field of operation.query ?? []) {
+		if (!field.required && !(field.name in filters)) continue;
+		const value = convertField(ctx, field, filters[field.name], itemIndex);
+		if (value !== undefined) query.push([field.api, value as QueryValue]);
+	}
+	for (const range of operation.dateRanges ?? []) {
+		const after = convertField(ctx, { api: range.api, name: `${range.name}After`, displayName: `${range.label} After`, kind: 'dateTime' }, filters[`${range.name}After`], itemIndex);
+		const before = convertField(ctx, { api: range.api, name: `${range.name}Before`, displayName: `${range.label} Before`, kind: 'dateTime' }, filters[`${range.name}Before`], itemIndex);
+		if (after === undefined && before === undefined) continue;
+		if (after && before && String(after) > String(before)) {
+			throw invalidInput(node, itemIndex, `${range.label} After`, 'is later than the "Before" date', 'Swap the two dates');
+		}
+		query.push(
+			[`${range.api}.Dates`, [String(after ?? '1970-01-01T00:00:00.000Z'), String(before ?? '9999-12-31T23:59:59.999Z')]],
+			[`${range.api}.SelectionMode`, 'Range'],
+		);
+	}
+	if (operation.sorts?.length) {
+		const rules = ((ctx.getNodeParameter(SORT, itemIndex, {}) as IDataObject).rules ?? []) as IDataObject[];
+		rules.forEach((rule, index) => query.push([`Sorts[${index}].by`, String(rule.by)], [`Sorts[${index}].order`, String(rule.order)]));
+	}
+
+	const request: ApiRequest = {
+		method: operation.method,
+		path: fillPath(operation.path, pathValues),
+		query,
+		itemIndex,
+		label: `${tag.displayName}: ${operation.name}`,
+		permissionArea: tag.permissionArea,
+		binary: operation.response === 'binary',
+		contentType: operation.bodyContentType,
+	};
+
+	if (operation.rawJsonBody) {
+		const raw = operation.rawJsonBody;
+		request.body = convertField(ctx, { api: raw.name, name: raw.name, displayName: raw.displayName, kind: 'json', required: true }, ctx.getNodeParameter(raw.name, itemIndex), itemIndex);
+	} else if (operation.body) {
+		const required = operation.body.filter((f) => f.required);
+		const values = {
+			...readFields(ctx, required, itemIndex),
+			...(operation.body.some((f) => !f.required) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
+		};
+		request.body = fieldsToObject(ctx, operation.body, values, itemIndex);
+	}
+
+	if (operation.multipart) {
+		const multipart = operation.multipart;
+		const property = String(ctx.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data'));
+		const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
+		if (!binary) {
+			throw invalidInput(
+				node,
+				itemIndex,
+				'Input Binary Field',
+				`the input item has no binary field "${property}"`,
+				'Add a node that reads the file first (e.g. Read/Write Files from Disk or HTTP Request) and enter the name of its binary field',
+			);
+		}
+		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+		const required = multipart.fields.filter((f) => f.required);
+		const values = {
+			...readFields(ctx, required, itemIndex),
+			...(multipart.fields.some((f) => !f.required) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
+		};
+		const parts: MultipartPart[] = [];
+		for (const field of multipart.fields) {
+			const value = convertField(ctx, field, values[field.name], itemIndex);
+			if (value !== undefined) parts.push({ name: field.api, value: String(value) });
+		}
+		parts.push({
+			name: multipart.filePart,
+			data,
+			fileName: binary.fileName ?? 'upload',
+			contentType: binary.mimeType || multipart.defaultMimeType,
+		});
+		request.multipart = parts;
+	}
+
+	const prepared: PreparedCall = { request };
+	if (operation.list) {
+		const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		prepared.limit = returnAll ? undefined : Number(ctx.getNodeParameter('limit', itemIndex, 50));
+	}
+	if (operation.response === 'binary') prepared.binaryProperty = String(ctx.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data'));
+	return prepared;
+}
+
+function shapeJson(operation: OperationDeclaration, response: ApiResponse): IDataObject[] {
+	const { body } = response;
+	switch (operation.response) {
+		case 'deleted':
+			return [{ deleted: true }];
+		case 'empty':
+			return [body && typeof body === 'object' ? (body as IDataObject) : { success: true }];
+		case 'id':
+			return [typeof body === 'string' && body ? { id: body } : body && typeof body === 'object' ? (body as IDataObject) : { success: true }];
+		case 'task':
+			return [typeof body === 'string' && body ? { success: true, taskId: body } : { success: true }];
+		default:
+			if (Array.isArray(body)) return body as IDataObject[];
+			if (body && typeof body === 'object') return [body as IDataObject];
+			if (body === '' || body === undefined || body === null) return [{ success: true }];
+			return [{ value: body as string }];
+	}
+}
+
+async function run(ctx: IExecuteFunctions, operation: OperationDeclaration, call: PreparedCall, itemIndex: number): Promise<INodeExecutionData[]> {
+	const pairedItem = { item: itemIndex };
+	if (operation.list) {
+		const items = await collect(paginate(ctx, call.request, operation.list, { limit: call.limit }));
+		return items.map((json) => ({ json, pairedItem }));
+	}
+	const response = await apiRequest(ctx, call.request);
+	if (operation.response === 'binary') {
+		return [await toBinaryItem(ctx, response as ApiResponse<Buffer>, call.binaryProperty ?? 'data', itemIndex)];
+	}
+	return shapeJson(operation, response).map((json) => ({ json, pairedItem }));
+}
+
+function asNodeError(node: INode, error: Error, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error, { itemIndex });
+}
+
+/** Runs `worker` over 0..count-1 with at most `limit` at once; results keep their index. */
+async function mapConcurrent<T>(
+	count: number,
+	limit: number,
+	worker: (index: number) => Promise<T>,
+	stop: (result: T) => boolean,
+): Promise<T[]> {
+	const results = new Array<T>(count);
+	let next = 0;
+	let stopped = false;
+	const lanes = Array.from({ length: Math.min(limit, count) }, async () => {
+		while (next < count && !stopped) {
+			const index = next++;
+			results[index] = await worker(index);
+			if (stop(results[index])) stopped = true;
+		}
+	});
+	await Promise.all(lanes);
+	return results;
+}
+
+/**
+ * The execute() of every action node. All input items are validated first, so bad input stops the node
+ * before anything was changed in the tenant (or, with Continue On Fail, becomes that item's error item).
+ */
+export async function executeOperation(this: IExecuteFunctions, tag: TagDeclaration): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const operationValue = this.getNodeParameter('operation', 0) as string;
+	const operation = tag.operations.find((op) => op.value === operationValue);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationValue}" is not supported by ${tag.displayName}`);
+	}
+	const continueOnFail = this.continueOnFail();
+
+	const prepared: Array<PreparedCall | Error> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			prepared.push(await prepare(this, tag, operation, i));
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(this.getNode(), error as Error, i);
+			prepared.push(error as Error);
+		}
+	}
+
+	const results = await mapConcurrent(items.length, ITEM_CONCURRENCY, async (i): Promise<INodeExecutionData[] | Error> => {
+		const call = prepared[i];
+		if (call instanceof Error) return call;
+		try {
+			return await run(this, operation, call, i);
+		} catch (error) {
+			return error as Error;
+		}
+	}, (result) => result instanceof Error && !continueOnFail);
+
+	const output: INodeExecutionData[] = [];
+	for (let i = 0; i < results.length; i++) {
+		const result = results[i];
+		if (result === undefined) continue; // not started: an earlier item failed
+		if (result instanceof Error) {
+			if (!continueOnFail) throw asNodeError(this.getNode(), result, i);
+			output.push({ json: { error: result.message, description: (result as { description?: string }).description ?? null }, pairedItem: { item: i } });
+		} else {
+			output.push(...result);
+		}
+	}
+	return [output];
+}
