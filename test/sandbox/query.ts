@@ -108,9 +108,13 @@ export function parseSorts(q: QueryParams): Sort[] {
 	return sorts;
 }
 
+/** An int32 or a 400. */
 export function assertInt(value: string, field: string): number {
-	if (!/^-?\d+$/.test(value.trim())) throw invalid(field, `The value '${value}' is not valid.`);
-	return Number(value);
+	const n = Number(value);
+	if (!/^\s*-?\d+\s*$/.test(value) || n > 2147483647 || n < -2147483648) {
+		throw invalid(field, `The value '${value}' is not valid.`);
+	}
+	return n;
 }
 
 export function parseBool(value: string, field: string): boolean {
