@@ -107,10 +107,7 @@ export class OrderedLog<T> {
 
 	/** Rows with fromKey <= key <= toKey. */
 	between(fromKey: string, toKey: string): Array<Keyed<T>> {
-		const start = this.lowerBound(fromKey);
-		let end = start;
-		while (end < this.rows.length && this.rows[end].key <= toKey) end++;
-		return this.rows.slice(start, end);
+		return this.rows.slice(this.lowerBound(fromKey), this.lowerBound(toKey, '\uffff'));
 	}
 
 	clear(): void {

@@ -106,6 +106,8 @@ export interface OperationDeclaration {
 	/** Paginated lists get Return All + Limit. */
 	list?: ListShape;
 	response: ResponseKind;
+	/** For JSON answers that wrap their records (e.g. `events`): return one item per record. */
+	itemsPath?: string;
 	/** Where the evidence notes something the user should know (shown in the README). */
 	note?: string;
 }

@@ -151,6 +151,10 @@ function shapeJson(operation: OperationDeclaration, response: ApiResponse): IDat
 		case 'task':
 			return [typeof body === 'string' && body ? { success: true, taskId: body } : { success: true }];
 		default:
+			if (operation.itemsPath && body && typeof body === 'object') {
+				const records = (body as IDataObject)[operation.itemsPath];
+				return Array.isArray(records) ? (records as IDataObject[]) : [];
+			}
 			if (Array.isArray(body)) return body as IDataObject[];
 			if (body && typeof body === 'object') return [body as IDataObject];
 			if (body === '' || body === undefined || body === null) return [{ success: true }];
