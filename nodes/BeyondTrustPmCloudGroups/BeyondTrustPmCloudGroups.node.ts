@@ -1,0 +1,8 @@
+import { groups } from '../shared/catalogue/groups';
+import { PmCloudActionNode } from '../shared/engine/actionNode';
+
+export class BeyondTrustPmCloudGroups extends PmCloudActionNode {
+	constructor() {
+		super(groups);
+	}
+}
