@@ -8,7 +8,7 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+	{ ignores: ['.tmp*/**', 'dist/**', 'node_modules/**', '.cache/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
 	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts'] })),
 	{
 		files: ['package.json'],

@@ -12,7 +12,6 @@ import {
 } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,

@@ -9,7 +9,7 @@ const auditId: FieldDeclaration = {
 	description: 'Numeric ID of the audit record (from Get Many)',
 };
 
-const AUDIT_SORTS = ['created', 'user', 'entity', 'auditType', 'changedBy'];
+const AUDIT_SORTS = ['auditType', 'changedBy', 'created', 'entity', 'user'];
 
 export const activityAudits: TagDeclaration = {
 	tag: 'ActivityAudits',

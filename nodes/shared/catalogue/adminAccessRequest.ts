@@ -61,15 +61,16 @@ export const adminAccessRequest: TagDeclaration = {
 			evidence: 'DOC',
 			list: 'envelope',
 			response: 'json',
-			sorts: ['created', 'modified', 'decision'],
+			sorts: ['created', 'decision', 'modified'],
 			query: [
 				{
 					api: 'Filter.Decision',
 					name: 'decision',
 					displayName: 'Decision',
 					kind: 'options',
-					options: DECISIONS,
-					default: 'Approved',
+					options: [...DECISIONS, { name: 'Pending', value: 'Pending' }],
+					default: 'Pending',
+					description: 'Requests with this decision (pending ones have none yet)',
 					nameInferred: true,
 				},
 				{

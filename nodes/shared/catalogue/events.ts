@@ -34,7 +34,8 @@ export const events: TagDeclaration = {
 				},
 			],
 			response: 'json',
-			note: 'Not paged: returns { totalRecordsReturned, events }. To read on, call again with the largest event.ingested as Start Date and de-duplicate by event.id.',
+			itemsPath: 'events',
+			note: 'Not paged: the answer { totalRecordsReturned, events } gives one item per event. To read on, call again with the largest event.ingested as Start Date and de-duplicate by event.id.',
 		},
 		{
 			value: 'search',

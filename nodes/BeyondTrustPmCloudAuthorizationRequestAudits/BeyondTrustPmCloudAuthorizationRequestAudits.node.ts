@@ -1,0 +1,8 @@
+import { authorizationRequestAudits } from '../shared/catalogue/authorizationRequestAudits';
+import { PmCloudActionNode } from '../shared/engine/actionNode';
+
+export class BeyondTrustPmCloudAuthorizationRequestAudits extends PmCloudActionNode {
+	constructor() {
+		super(authorizationRequestAudits);
+	}
+}
