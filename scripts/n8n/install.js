@@ -569,6 +569,9 @@ const OWNER = {
 	password: 'PmCloud-Demo-2026!',
 };
 
+/** n8n binds its auth cookie to this header; every call with the cookie must send the same value. */
+const BROWSER_ID = 'pmcloud-scripts';
+
 function cookieFrom(res) {
 	const set = res.headers['set-cookie'] ?? [];
 	const auth = set.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
@@ -579,11 +582,13 @@ function cookieFrom(res) {
  * Creates the owner account (first start) or logs in (later starts). Resolves `{ cookie, owner }`.
  */
 async function setupOwner(baseUrl, owner = OWNER) {
-	const setup = await httpJson('POST', `${baseUrl}/rest/owner/setup`, { body: owner });
+	const headers = { 'browser-id': BROWSER_ID };
+	const setup = await httpJson('POST', `${baseUrl}/rest/owner/setup`, { body: owner, headers });
 	let cookie = setup.status === 200 ? cookieFrom(setup) : undefined;
 	if (!cookie) {
 		const login = await httpJson('POST', `${baseUrl}/rest/login`, {
-			body: { emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password },
+			body: { emailOrLdapLoginId: owner.email, password: owner.password },
+			headers,
 		});
 		if (login.status !== 200) {
 			throw new Error(
@@ -598,7 +603,7 @@ async function setupOwner(baseUrl, owner = OWNER) {
 
 /** Creates an API key for the public REST API (`X-N8N-API-KEY`). */
 async function createApiKey(baseUrl, cookie, label = `pmcloud-${crypto.randomBytes(3).toString('hex')}`) {
-	const headers = { Cookie: cookie, 'browser-id': 'pmcloud-scripts' };
+	const headers = { Cookie: cookie, 'browser-id': BROWSER_ID };
 	let scopes = [];
 	const available = await httpJson('GET', `${baseUrl}/rest/api-keys/scopes`, { headers });
 	if (available.status === 200) scopes = available.body?.data ?? available.body ?? [];
@@ -626,6 +631,7 @@ module.exports = {
 	N8N_BIN,
 	PACKAGE_NAME,
 	OWNER,
+	BROWSER_ID,
 	log,
 	sleep,
 	run,

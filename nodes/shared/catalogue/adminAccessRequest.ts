@@ -70,7 +70,7 @@ export const adminAccessRequest: TagDeclaration = {
 					kind: 'options',
 					options: [...DECISIONS, { name: 'Pending', value: 'Pending' }],
 					default: 'Pending',
-					description: 'Requests with this decision (pending ones have none yet)',
+					description: 'Requests with this decision',
 					nameInferred: true,
 				},
 				{
