@@ -70,7 +70,9 @@ async function prepare(
 		);
 	}
 	if (operation.sorts?.length) {
-		const rules = ((ctx.getNodeParameter(SORT, itemIndex, {}) as IDataObject).rules ?? []) as IDataObject[];
+		let rules = ((ctx.getNodeParameter(SORT, itemIndex, {}) as IDataObject).rules ?? []) as IDataObject[];
+		// Page numbers over a list that changes while it is read need a stable order (vendor advice).
+		if (!rules.length && operation.sorts.includes('created')) rules = [{ by: 'created', order: 'asc' }];
 		rules.forEach((rule, index) => query.push([`Sorts[${index}].by`, String(rule.by)], [`Sorts[${index}].order`, String(rule.order)]));
 	}
 
