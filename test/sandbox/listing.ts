@@ -32,7 +32,7 @@ export interface ListSpec<T> {
 }
 
 /** The catalogue query names a filter definition answers to. */
-export function coveredNames(def: FilterDef<unknown>): string[] {
+export function coveredNames(def: { name: string; kind: FilterKind }): string[] {
 	if (def.kind === 'dateRange') return [`${def.name}.Dates`, `${def.name}.SelectionMode`];
 	if (def.kind === 'intCompare') return [def.name, `${def.name}.Value`, `${def.name}.Operator`];
 	return [def.name];
@@ -147,7 +147,7 @@ export function buildPredicate<T>(
 ): (item: T) => boolean {
 	const tests: Array<[FilterDef<T>, Test]> = [];
 	for (const def of defs) {
-		if (!coveredNames(def as FilterDef<unknown>).some((n) => allowed.has(n.toLowerCase()))) continue;
+		if (!coveredNames(def).some((n) => allowed.has(n.toLowerCase()))) continue;
 		const test =
 			def.kind === 'dateRange'
 				? dateTest(def.name, q)

@@ -1,10 +1,11 @@
 // Shapes of the records the sandbox keeps. Handlers derive the JSON they return from these
-// (e.g. a computer's group and policy names are looked up, not copied).
+// (e.g. a computer's group and policy names are looked up, not copied). Type aliases rather than
+// interfaces, so records are assignable to index-signature types (n8n's IDataObject) in tests.
 
 export type HostType = 'MicrosoftWindows' | 'Mac' | 'Linux';
 export type AuthorisationState = 'Authorised' | 'Pending' | 'Rejected';
 
-export interface Computer {
+export type Computer = {
 	id: string;
 	host: string;
 	domain: string | null;
@@ -24,10 +25,9 @@ export interface Computer {
 	adapterVersion: string;
 	packageManagerVersion: string | null;
 	certificateExpiry: string;
-	endpointInformation: Record<string, string | null>;
-}
+};
 
-export interface Group {
+export type Group = {
 	id: string;
 	name: string;
 	description: string;
@@ -35,9 +35,9 @@ export interface Group {
 	created: string;
 	policyId: string | null;
 	policyRevisionId: string | null;
-}
+};
 
-export interface Policy {
+export type Policy = {
 	id: string;
 	name: string;
 	description: string;
@@ -45,9 +45,9 @@ export interface Policy {
 	modified: string;
 	checkedOutBy: string | null;
 	hasOpenDraft: boolean;
-}
+};
 
-export interface PolicyRevision {
+export type PolicyRevision = {
 	id: string;
 	policyId: string;
 	revision: number;
@@ -55,14 +55,14 @@ export interface PolicyRevision {
 	user: string;
 	comment: string;
 	content: Buffer;
-}
+};
 
-export interface RoleResource {
+export type RoleResource = {
 	admin?: boolean;
-	[key: string]: unknown;
-}
+	[key: string]: string | number | boolean | null | undefined | object;
+};
 
-export interface User {
+export type User = {
 	id: string;
 	emailAddress: string;
 	accountName: string;
@@ -80,33 +80,33 @@ export interface User {
 	roleResource: RoleResource[];
 	invitationSent: string | null;
 	externalId: string | null;
-}
+};
 
-export interface Permission {
+export type Permission = {
 	resource: string;
 	action: string;
-}
+};
 
-export interface Role {
+export type Role = {
 	id: string;
 	name: string;
 	allowPermissions: Permission[];
 	denyPermissions: Permission[];
-}
+};
 
-export interface GlobalRole extends Role {
+export type GlobalRole = Role & {
 	description: string;
 	isDefault: boolean;
 	created: string;
-}
+};
 
-export interface AcceptedDomain {
+export type AcceptedDomain = {
 	id: string;
 	domain: string;
 	created: string;
-}
+};
 
-export interface ApiAccount {
+export type ApiAccount = {
 	id: string;
 	name: string;
 	description: string;
@@ -115,9 +115,9 @@ export interface ApiAccount {
 	disabled: boolean;
 	lastUsed: string | null;
 	permissions: Permission[];
-}
+};
 
-export interface ActivityAudit {
+export type ActivityAudit = {
 	id: number;
 	details: string;
 	userId: string | null;
@@ -129,18 +129,18 @@ export interface ActivityAudit {
 	changedBy: 'API' | 'Portal';
 	/** One `<entity>DataAuditing` sub-object, returned by the Details list and the record. */
 	dataAuditing: { field: string; value: Record<string, unknown> };
-}
+};
 
-export interface AccessDecision {
+export type AccessDecision = {
 	status: string;
 	decision: string;
 	decisionPerformedByUser: string | null;
 	decisionTime: string | null;
 	duration: string | null;
 	message: string | null;
-}
+};
 
-export interface AuthorizationRequest {
+export type AuthorizationRequest = {
 	id: string;
 	ticketId: string;
 	systemId: string;
@@ -158,9 +158,9 @@ export interface AuthorizationRequest {
 		reason: string;
 	};
 	accessDecision: AccessDecision;
-}
+};
 
-export interface AuthorizationRequestAudit {
+export type AuthorizationRequestAudit = {
 	id: string;
 	authorizationRequestId: string;
 	ticketId: string;
@@ -173,11 +173,11 @@ export interface AuthorizationRequestAudit {
 	decisionPerformedByUser: string | null;
 	timeOfRequest: string;
 	decisionTime: string | null;
-}
+};
 
 export type Decision = 'Pending' | 'Approved' | 'Denied';
 
-export interface AdminAccessRequest {
+export type AdminAccessRequest = {
 	id: string;
 	computerId: string;
 	computerName: string;
@@ -194,11 +194,9 @@ export interface AdminAccessRequest {
 	ticketUrl: string | null;
 	created: string;
 	modified: string;
-}
+};
 
-export type TaskStatus = 'Pending' | 'Running' | 'Completed' | 'Failed';
-
-export interface Task {
+export type Task = {
 	id: string;
 	name: string;
 	operation: string;
@@ -208,30 +206,33 @@ export interface Task {
 	createdBy: string;
 	itemCount: number;
 	itemIds: string[];
-}
+};
 
-export interface ComputerLog {
+export type ComputerLog = {
 	id: string;
 	computerId: string;
 	created: string;
 	fileName: string;
 	status: 'Available' | 'Requested';
 	taskId: string | null;
-}
+};
 
-export interface CommandLog {
+export type CommandLog = {
 	id: string;
 	computerId: string;
 	command: string;
 	created: string;
 	createdBy: string;
 	taskId: string | null;
-}
+};
+
+/** Any JSON object (written so records stay assignable to n8n's IDataObject). */
+export type JsonObject = { [key: string]: string | number | boolean | null | undefined | object };
 
 /** ECS-shaped endpoint event (see reference §5.2). */
-export type EcsEvent = Record<string, unknown> & {
+export type EcsEvent = JsonObject & {
 	'@timestamp': string;
-	event: Record<string, unknown> & { id: string; code: string; action: string; ingested: string };
-	host: Record<string, unknown> & { id: string; hostname: string; os: Record<string, string> };
-	EPMWinMac: Record<string, unknown> & { GroupId: string | null };
+	event: JsonObject & { id: string; code: string; action: string; ingested: string };
+	host: JsonObject & { id: string; hostname: string; os: Record<string, string> };
+	EPMWinMac: JsonObject & { GroupId: string | null };
 };

@@ -1,4 +1,8 @@
 // Deterministic pseudo-random numbers (mulberry32) and the helpers the seed data needs.
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const VARIANT = ['8', '9', 'a', 'b'];
+// Module-level aliases: global lookups are slow inside jest's vm context, and these run millions of times.
+const { imul, floor } = Math;
 export class Prng {
 	private s: number;
 
@@ -10,8 +14,8 @@ export class Prng {
 	u32(): number {
 		this.s = (this.s + 0x6d2b79f5) >>> 0;
 		let t = this.s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		t = imul(t ^ (t >>> 15), t | 1);
+		t ^= t + imul(t ^ (t >>> 7), t | 61);
 		return (t ^ (t >>> 14)) >>> 0;
 	}
 
@@ -22,7 +26,7 @@ export class Prng {
 
 	/** Integer in [min, max] (inclusive). */
 	int(min: number, max: number): number {
-		return min + Math.floor(this.next() * (max - min + 1));
+		return min + floor(this.next() * (max - min + 1));
 	}
 
 	chance(p: number): boolean {
@@ -30,7 +34,7 @@ export class Prng {
 	}
 
 	pick<T>(items: readonly T[]): T {
-		return items[Math.floor(this.next() * items.length)];
+		return items[floor(this.next() * items.length)];
 	}
 
 	/** Pick by weight: `[[value, weight], ...]`. */
@@ -45,16 +49,32 @@ export class Prng {
 		return items[items.length - 1][0];
 	}
 
+	/** 8 hex digits. */
+	private hex8(): string {
+		const v = this.u32();
+		return HEX[v >>> 24] + HEX[(v >>> 16) & 0xff] + HEX[(v >>> 8) & 0xff] + HEX[v & 0xff];
+	}
+
 	hex(chars: number): string {
 		let out = '';
-		while (out.length < chars) out += this.u32().toString(16).padStart(8, '0');
-		return out.slice(0, chars);
+		while (out.length < chars) out += this.hex8();
+		return out.length === chars ? out : out.slice(0, chars);
 	}
 
 	/** RFC 4122 version-4 shaped uuid. */
 	uuid(): string {
-		const h = this.hex(32);
-		const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-		return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+		const a = this.hex8();
+		const b = this.hex8();
+		const c = this.hex8();
+		const d = this.hex8();
+		const variant = VARIANT[parseInt(c[0], 16) & 0x3];
+		return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 	}
+}
+
+/** FNV-1a 32-bit hash: a stable PRNG seed derived from an id. */
+export function hashString(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) h = imul(h ^ text.charCodeAt(i), 0x01000193);
+	return h >>> 0;
 }

@@ -6,6 +6,8 @@ const TITLES: Record<number, string> = {
 	401: 'Unauthorized',
 	404: 'Not Found',
 	405: 'Method Not Allowed',
+	409: 'Conflict',
+	413: 'Content Too Large',
 	415: 'Unsupported Media Type',
 	429: 'Too Many Requests',
 	500: 'An error occurred while processing your request.',
@@ -19,6 +21,8 @@ const TYPES: Record<number, string> = {
 	401: 'https://tools.ietf.org/html/rfc9110#section-15.5.2',
 	404: 'https://tools.ietf.org/html/rfc9110#section-15.5.5',
 	405: 'https://tools.ietf.org/html/rfc9110#section-15.5.6',
+	409: 'https://tools.ietf.org/html/rfc9110#section-15.5.10',
+	413: 'https://tools.ietf.org/html/rfc9110#section-15.5.14',
 	415: 'https://tools.ietf.org/html/rfc9110#section-15.5.16',
 	429: 'https://tools.ietf.org/html/rfc6585#section-4',
 	500: 'https://tools.ietf.org/html/rfc9110#section-15.6.1',
@@ -83,7 +87,7 @@ export function scimErrorBody(err: ApiError): Record<string, unknown> {
 	return {
 		schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
 		status: String(err.status),
-		...(err.status === 400 ? { scimType: 'invalidValue' } : {}),
+		...(err.status === 400 ? { scimType: 'invalidValue' } : err.status === 409 ? { scimType: 'uniqueness' } : {}),
 		detail: detail ?? TITLES[err.status],
 	};
 }

@@ -7,7 +7,7 @@ import type {
 } from './models';
 import { APPS, DATE_FORMATS, DEPARTMENTS, FIRST_NAMES, LANGUAGES, LAST_NAMES, TIME_ZONES } from './names';
 import type { App } from './names';
-import { Prng } from './prng';
+import { hashString, Prng } from './prng';
 
 export interface SeedCounts {
 	computers: number;
@@ -173,19 +173,15 @@ export interface ComputerOptions {
 export function makeComputer(rng: Prng, serial: number, createdMs: number, nowMs: number, opts: ComputerOptions = {}): Computer {
 	const hostType = opts.hostType ?? rng.weighted<HostType>([['MicrosoftWindows', 70], ['Mac', 25], ['Linux', 5]]);
 	const dept = rng.pick(DEPARTMENTS);
-	const n = String(serial).padStart(5, '0');
+	const n = `${serial}`.padStart(5, '0');
 	const host =
 		hostType === 'MicrosoftWindows' ? `WKS-${dept}-${n}` : hostType === 'Mac' ? `MAC-${dept}-${n}` : `lnx-${dept.toLowerCase()}-${n}`;
 	const state = opts.authorisationState ?? rng.weighted<Computer['authorisationState']>([['Authorised', 82], ['Pending', 14], ['Rejected', 4]]);
 	const lastConnectedMs = Math.min(nowMs, createdMs + Math.floor(rng.next() * Math.max(1, nowMs - createdMs)));
-	const [osCaption, osVersion] =
-		hostType === 'MicrosoftWindows' ? rng.pick(WINDOWS_OS) : hostType === 'Mac' ? rng.pick(MAC_OS) : ['Ubuntu 22.04.4 LTS', '22.04'];
-	const domain = hostType === 'MicrosoftWindows' ? 'corp.example.com' : null;
-	const mac = Array.from({ length: 6 }, () => rng.hex(2).toUpperCase()).join(':');
 	return {
 		id: rng.uuid(),
 		host,
-		domain,
+		domain: hostType === 'MicrosoftWindows' ? 'corp.example.com' : null,
 		hostType,
 		created: isoMs(createdMs),
 		lastConnected: isoMs(lastConnectedMs),
@@ -202,35 +198,53 @@ export function makeComputer(rng: Prng, serial: number, createdMs: number, nowMs
 		adapterVersion: rng.pick(['23.9.262.0', '24.5.341.0', '25.1.96.0']),
 		packageManagerVersion: hostType === 'Linux' ? null : rng.pick(['23.4.123.0', '24.8.1.0']),
 		certificateExpiry: isoMs(createdMs + 365 * DAY),
-		endpointInformation: {
-			macAddress: mac,
-			osArchitecture: hostType === 'Mac' ? 'arm64' : '64-bit',
-			osCaption,
-			osCodeSet: hostType === 'MicrosoftWindows' ? '1252' : null,
-			osComputerDescription: `${dept} workstation`,
-			osCountryCode: '1',
-			osInstallDate: isoMs(createdMs - rng.int(1, 200) * DAY),
-			osManufacturer: hostType === 'MicrosoftWindows' ? 'Microsoft Corporation' : hostType === 'Mac' ? 'Apple Inc.' : 'Canonical',
-			osOrganization: 'Example Corp',
-			osSerialNumber: rng.hex(20).toUpperCase(),
-			osSystemDirectory: hostType === 'MicrosoftWindows' ? 'C:\\Windows\\system32' : '/System',
-			osSystemDrive: hostType === 'MicrosoftWindows' ? 'C:' : '/',
-			osVersion,
-			osVersionString: `${osCaption} ${osVersion}`,
-			processorCaption: 'Intel64 Family 6 Model 154 Stepping 3',
-			processorDescription: 'Intel64 Family 6 Model 154 Stepping 3',
-			processorManufacturer: hostType === 'Mac' ? 'Apple' : 'GenuineIntel',
-			processorName: hostType === 'Mac' ? 'Apple M2' : '12th Gen Intel(R) Core(TM) i7-1265U',
-			systemDnsHostName: host.toLowerCase(),
-			systemDomain: domain ?? 'WORKGROUP',
-			systemManufacturer: hostType === 'Mac' ? 'Apple Inc.' : rng.pick(['Dell Inc.', 'LENOVO', 'HP']),
-			systemModel: hostType === 'Mac' ? 'MacBookPro18,3' : rng.pick(['Latitude 7440', 'ThinkPad T14 Gen 4', 'EliteBook 840 G10']),
-			systemName: host,
-			systemPrimaryOwnerName: 'Example Corp',
-			systemSystemType: hostType === 'Mac' ? 'ARM64' : 'x64-based PC',
-			systemWorkgroup: domain ? null : 'WORKGROUP',
-		},
 	};
+}
+
+const endpointCache = new WeakMap<Computer, Record<string, string | null>>();
+
+/**
+ * A computer's `endpointInformation` (OS and hardware), derived from its id on first use so that
+ * seeding 20,000 computers stays cheap.
+ */
+export function endpointInformation(c: Computer): Record<string, string | null> {
+	let info = endpointCache.get(c);
+	if (info) return info;
+	const rng = new Prng(hashString(c.id));
+	const { hostType, host, domain } = c;
+	const [osCaption, osVersion] =
+		hostType === 'MicrosoftWindows' ? rng.pick(WINDOWS_OS) : hostType === 'Mac' ? rng.pick(MAC_OS) : ['Ubuntu 22.04.4 LTS', '22.04'];
+	const dept = host.split(/[-]/)[1] ?? 'IT';
+	info = {
+		macAddress: Array.from({ length: 6 }, () => rng.hex(2).toUpperCase()).join(':'),
+		osArchitecture: hostType === 'Mac' ? 'arm64' : '64-bit',
+		osCaption,
+		osCodeSet: hostType === 'MicrosoftWindows' ? '1252' : null,
+		osComputerDescription: `${dept} workstation`,
+		osCountryCode: '1',
+		osInstallDate: isoMs(Date.parse(c.created) - rng.int(1, 200) * DAY),
+		osManufacturer: hostType === 'MicrosoftWindows' ? 'Microsoft Corporation' : hostType === 'Mac' ? 'Apple Inc.' : 'Canonical',
+		osOrganization: 'Example Corp',
+		osSerialNumber: rng.hex(20).toUpperCase(),
+		osSystemDirectory: hostType === 'MicrosoftWindows' ? 'C:\\Windows\\system32' : '/System',
+		osSystemDrive: hostType === 'MicrosoftWindows' ? 'C:' : '/',
+		osVersion,
+		osVersionString: `${osCaption} ${osVersion}`,
+		processorCaption: 'Intel64 Family 6 Model 154 Stepping 3',
+		processorDescription: 'Intel64 Family 6 Model 154 Stepping 3',
+		processorManufacturer: hostType === 'Mac' ? 'Apple' : 'GenuineIntel',
+		processorName: hostType === 'Mac' ? 'Apple M2' : '12th Gen Intel(R) Core(TM) i7-1265U',
+		systemDnsHostName: host.toLowerCase(),
+		systemDomain: domain ?? 'WORKGROUP',
+		systemManufacturer: hostType === 'Mac' ? 'Apple Inc.' : rng.pick(['Dell Inc.', 'LENOVO', 'HP']),
+		systemModel: hostType === 'Mac' ? 'MacBookPro18,3' : rng.pick(['Latitude 7440', 'ThinkPad T14 Gen 4', 'EliteBook 840 G10']),
+		systemName: host,
+		systemPrimaryOwnerName: 'Example Corp',
+		systemSystemType: hostType === 'Mac' ? 'ARM64' : 'x64-based PC',
+		systemWorkgroup: domain ? null : 'WORKGROUP',
+	};
+	endpointCache.set(c, info);
+	return info;
 }
 
 export function makeUser(

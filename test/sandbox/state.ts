@@ -6,7 +6,7 @@ import type {
 	CommandLog, Computer, ComputerLog, Decision, EcsEvent, GlobalRole, Group, Policy, PolicyRevision, Role, Task, User,
 } from './models';
 import { GROUP_NAMES, POLICY_NAMES } from './names';
-import { Prng } from './prng';
+import { hashString, Prng } from './prng';
 import {
 	AuditInput, ComputerOptions, DAY, DEFAULT_SEED, EndpointUser, SeedCounts, auditOfAuthorizationRequest, makeAcceptedDomains,
 	makeActivityAudit, makeAdminAccessRequest, makeApiAccount, makeAuthorizationRequest, makeComputer, makeEndpointUsers,
@@ -42,12 +42,6 @@ export interface StateConfig {
 	taskDurationMs?: number;
 }
 
-function fnv1a(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-	return h >>> 0;
-}
-
 const toMs = (value: When): number => keyToMs(anyToKey(value));
 
 export class SandboxState {
@@ -72,7 +66,7 @@ export class SandboxState {
 	readonly tasks = new Store<Task>('Task');
 	readonly computerLogs = new Store<ComputerLog>('Computer log');
 	readonly commandLogs = new Store<CommandLog>('Command log');
-	readonly events = new EventLog();
+	readonly events = new EventLog(() => this.eventFactory);
 	endpointUsers: EndpointUser[] = [];
 	readonly authenticationProvider: Record<string, unknown>;
 
@@ -102,8 +96,8 @@ export class SandboxState {
 			computers: () => this.computers.all(),
 			endpointUsers: () => this.endpointUsers,
 			tenantId: this.tenantId,
-			policyOf: (c) => {
-				const group = this.groups.find(c.groupId);
+			policyOf: (groupId) => {
+				const group = this.groups.find(groupId);
 				const revision = this.revisions.find(group?.policyRevisionId);
 				const policy = this.policies.find(revision?.policyId);
 				return policy && revision ? { id: policy.id, name: policy.name, revision: revision.revision } : undefined;
@@ -187,7 +181,7 @@ export class SandboxState {
 
 		this.addComputerRecords(spread(rng, counts.computers, now - 365 * DAY, now - 60_000), now, {});
 		this.endpointUsers.push(...makeEndpointUsers(rng, 40));
-		for (const { key, event } of this.eventFactory.seed(counts.events, now - 1000)) this.events.add(key, event);
+		for (const record of this.eventFactory.seed(counts.events, now - 1000)) this.events.insert(record);
 
 		const actors = this.actors();
 		for (const ms of spread(rng, counts.activityAudits, now - 30 * DAY, now - 1000)) {
@@ -257,15 +251,15 @@ export class SandboxState {
 		return Array.from({ length: n }, (_, i) => {
 			const ms = baseMs + (opts.sameTimestamp ? 0 : i);
 			const key = key7(ms).slice(0, 23) + subTicks;
-			const event = this.eventFactory.create({
+			const record = this.eventFactory.record({
 				key,
 				suffix: suffixOf(i),
 				timestampMs: opts.timestamp === undefined ? lagged(this.rng, ms) : toMs(opts.timestamp),
 				computer,
 				code: opts.code,
 			});
-			this.events.add(key, event);
-			return event;
+			this.events.insert(record);
+			return this.events.json(record);
 		});
 	}
 
@@ -313,7 +307,7 @@ export class SandboxState {
 	logsOf(computer: Computer): ComputerLog[] {
 		if (!this.logsSeeded.has(computer.id)) {
 			this.logsSeeded.add(computer.id);
-			const rng = new Prng(fnv1a(computer.id) ^ this.seedNumber);
+			const rng = new Prng(hashString(computer.id) ^ this.seedNumber);
 			const createdMs = Date.parse(computer.created);
 			const lastMs = Math.max(createdMs, Date.parse(computer.lastConnected));
 			for (const ms of spread(rng, rng.int(0, 3), createdMs, lastMs)) {
@@ -330,7 +324,7 @@ export class SandboxState {
 
 	/** The text inside a log archive, generated from the log id. */
 	logText(log: ComputerLog): string {
-		const rng = new Prng(fnv1a(log.id));
+		const rng = new Prng(hashString(log.id));
 		const computer = this.computers.find(log.computerId);
 		const start = Date.parse(log.created) - 3_600_000;
 		const lines = Array.from({ length: rng.int(20, 60) }, (_, i) => {

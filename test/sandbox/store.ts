@@ -9,7 +9,7 @@ export class Store<T extends { id: string | number }> {
 	constructor(readonly entity: string) {}
 
 	private static k(id: string | number): string {
-		return String(id).toLowerCase();
+		return `${id}`.toLowerCase();
 	}
 
 	all(): readonly T[] {
@@ -57,35 +57,28 @@ export class Store<T extends { id: string | number }> {
 	}
 }
 
-/** Anything with an ingestion key; events keep it outside the JSON they return. */
-export interface Keyed<T> {
-	key: string;
-	id: string;
-	value: T;
-}
-
 /**
- * Events ordered by (ingestion key, event id). Lookups by ingestion time use binary search, so
- * `FromStartDate` and time-window searches stay fast with 100,000+ events.
+ * Rows ordered by (key, id), e.g. events by (event.ingested, event.id). Lookups by key use binary
+ * search, so `FromStartDate` and time-window searches stay fast with 100,000+ rows.
  */
-export class OrderedLog<T> {
-	private rows: Array<Keyed<T>> = [];
+export class OrderedLog<T extends { key: string; id: string }> {
+	private items: T[] = [];
 
 	get size(): number {
-		return this.rows.length;
+		return this.items.length;
 	}
 
-	all(): readonly T[] {
-		return this.rows.map((r) => r.value);
+	rows(): readonly T[] {
+		return this.items;
 	}
 
 	/** Index of the first row with (key, id) >= (key, id). */
 	private lowerBound(key: string, id = ''): number {
 		let lo = 0;
-		let hi = this.rows.length;
+		let hi = this.items.length;
 		while (lo < hi) {
 			const mid = (lo + hi) >>> 1;
-			const r = this.rows[mid];
+			const r = this.items[mid];
 			if (r.key < key || (r.key === key && r.id < id)) lo = mid + 1;
 			else hi = mid;
 		}
@@ -93,24 +86,20 @@ export class OrderedLog<T> {
 	}
 
 	/** Insert keeping the order; appending (the usual case) is O(1). */
-	insert(row: Keyed<T>): void {
-		const last = this.rows[this.rows.length - 1];
-		if (!last || last.key < row.key || (last.key === row.key && last.id <= row.id)) this.rows.push(row);
-		else this.rows.splice(this.lowerBound(row.key, row.id), 0, row);
+	insert(row: T): void {
+		const last = this.items[this.items.length - 1];
+		if (!last || last.key < row.key || (last.key === row.key && last.id <= row.id)) this.items.push(row);
+		else this.items.splice(this.lowerBound(row.key, row.id), 0, row);
 	}
 
 	/** Rows with key >= fromKey (inclusive), at most `limit`. */
-	from(fromKey: string, limit: number): Array<Keyed<T>> {
+	from(fromKey: string, limit: number): T[] {
 		const start = this.lowerBound(fromKey);
-		return this.rows.slice(start, start + limit);
+		return this.items.slice(start, start + limit);
 	}
 
 	/** Rows with fromKey <= key <= toKey. */
-	between(fromKey: string, toKey: string): Array<Keyed<T>> {
-		return this.rows.slice(this.lowerBound(fromKey), this.lowerBound(toKey, '\uffff'));
-	}
-
-	clear(): void {
-		this.rows = [];
+	between(fromKey: string, toKey: string): T[] {
+		return this.items.slice(this.lowerBound(fromKey), this.lowerBound(toKey, '\uffff'));
 	}
 }

@@ -5,7 +5,7 @@ import { ApiError, FieldErrors } from './problem';
 import { QueryParams } from './query';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID_RE.test(v);
+export const isUuid = (v: unknown): boolean => typeof v === 'string' && UUID_RE.test(v);
 
 class Collector {
 	readonly errors: FieldErrors = {};

@@ -78,7 +78,7 @@ export const adminAccessRequest: TagDeclaration = {
 					name: 'created',
 					displayName: 'Created',
 					kind: 'dateTime',
-					description: 'Requests created on this date (the API takes one date, not a range)',
+					description: 'Filter by creation date (the API takes one date, not a range)',
 					nameInferred: true,
 				},
 				{
@@ -94,7 +94,7 @@ export const adminAccessRequest: TagDeclaration = {
 					name: 'modified',
 					displayName: 'Modified',
 					kind: 'dateTime',
-					description: 'Requests modified on this date (the API takes one date, not a range)',
+					description: 'Filter by modification date (the API takes one date, not a range)',
 					nameInferred: true,
 				},
 				{

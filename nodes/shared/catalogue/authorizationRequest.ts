@@ -26,7 +26,7 @@ export const authorizationRequest: TagDeclaration = {
 			evidence: 'INF',
 			list: 'envelope',
 			response: 'json',
-			sorts: ['created'],
+			sorts: ['created', 'modified'],
 			note: 'Only in the vendor sidebar: filters and sortable properties are unknown.',
 		},
 		{

@@ -18,7 +18,7 @@ export const globalRoles: TagDeclaration = {
 			evidence: 'CODE',
 			list: 'envelope',
 			response: 'json',
-			sorts: ['name'],
+			sorts: ['created', 'name'],
 		},
 		{
 			value: 'get',

@@ -199,8 +199,8 @@ export const groups: TagDeclaration = {
 					description: 'Revision that identifies the policy and its groups (or use Policy ID)',
 				},
 			],
-			response: 'task',
-			note: 'Either Policy ID or Policy Revision ID is required. The API answers with a uuid.',
+			response: 'id',
+			note: 'Either Policy ID or Policy Revision ID is required. The API answers with a uuid (probably the assigned revision).',
 		},
 		{
 			value: 'assignPolicyRevision',

@@ -16,6 +16,8 @@ export const scimResourceTypes: TagDeclaration = {
 			path: '/scim/v2/ResourceTypes',
 			evidence: 'CODE',
 			response: 'json',
+			itemsPath: 'Resources',
+			note: 'A SCIM ListResponse: one item per resource type.',
 		},
 		{
 			value: 'getUser',

@@ -16,6 +16,8 @@ export const scimSchemas: TagDeclaration = {
 			path: '/scim/v2/Schemas',
 			evidence: 'CODE',
 			response: 'json',
+			itemsPath: 'Resources',
+			note: 'A SCIM ListResponse: one item per schema.',
 		},
 	],
 };

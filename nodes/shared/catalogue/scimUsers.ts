@@ -60,7 +60,7 @@ const userAttributes = (): FieldDeclaration[] => [
 		name: 'roles',
 		displayName: 'Roles',
 		kind: 'objectList',
-		fields: multiValued('role', 'The role, as listed by SCIM Roles > Get Many'),
+		fields: multiValued('role', 'ID of the role (the ID from SCIM Roles > Get Many)'),
 	},
 	{
 		api: 'active',

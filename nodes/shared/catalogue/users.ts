@@ -99,7 +99,7 @@ export const users: TagDeclaration = {
 			evidence: 'CODE',
 			list: 'envelope',
 			response: 'json',
-			sorts: ['emailAddress', 'created', 'lastSignedIn', 'disabled', 'language'],
+			sorts: ['emailAddress', 'accountName', 'created', 'lastSignedIn', 'disabled', 'language'],
 			query: [
 				{ api: 'Filter.EmailAddress', name: 'emailAddress', displayName: 'Email Address', kind: 'string', placeholder: 'e.g. name@email.com', nameInferred: true },
 				{ api: 'Filter.RoleId', name: 'roleId', displayName: 'Role ID', kind: 'uuid', description: 'Users having this role', nameInferred: true },

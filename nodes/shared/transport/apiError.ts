@@ -85,13 +85,14 @@ export interface ErrorContext {
 
 export function toNodeApiError(failure: Failure, context: ErrorContext): NodeApiError {
 	const { status } = failure;
-	const apiWords = problemMessage(failure.body);
+	const apiWords = problemMessage(failure.body) ?? (status ? failure.message : undefined);
 	let message: string;
 	let description: string | undefined;
 	if (status) {
 		message = `${context.operation} failed: ${apiWords ?? `HTTP ${status}`}`;
 		description =
-			status === 401 || status === 403 ? permissionHint(context.permissionArea, status) : (HINTS[status] ?? HINTS[500]);
+			failure.description ??
+			(status === 401 || status === 403 ? permissionHint(context.permissionArea, status) : (HINTS[status] ?? HINTS[500]));
 	} else {
 		message = `${context.operation} failed: ${failure.message ?? 'no answer from the tenant'}`;
 		description = failure.description ?? 'Check the Base URL of the credential and that n8n can reach the tenant';

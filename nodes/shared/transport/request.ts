@@ -52,6 +52,9 @@ export interface ApiResponse<T = unknown> {
 interface Connection {
 	baseUrl: string;
 	limiter: SlidingWindowLimiter;
+	/** Until a token is stored, the first request goes alone so concurrent ones don't each fetch a token. */
+	warmup?: Promise<unknown>;
+	hasToken: boolean;
 }
 
 export const MAX_ATTEMPTS = 6;
@@ -76,7 +79,11 @@ async function connectionOf(ctx: PmCloudContext): Promise<Connection> {
 				credentials.authentication === 'accessToken' ? 'pasted-token' : String(credentials.clientId ?? '');
 			const limit = Number(credentials.rateLimitRequests) || 1000;
 			const windowMs = (Number(credentials.rateLimitWindowSeconds) || 100) * 1000;
-			return { baseUrl, limiter: limiterFor(`${baseUrl}|${client}`, limit, windowMs) };
+			return {
+				baseUrl,
+				limiter: limiterFor(`${baseUrl}|${client}`, limit, windowMs),
+				hasToken: Boolean(credentials.accessToken),
+			};
 		})();
 		connections.set(ctx, connection);
 		connection.catch(() => connections.delete(ctx));
@@ -128,7 +135,23 @@ export function buildUrl(baseUrl: string, path: string, query?: QueryPairs): str
  * method is idempotent, and errors turned into NodeApiError with the API's own words.
  */
 export async function apiRequest<T = unknown>(ctx: PmCloudContext, request: ApiRequest): Promise<ApiResponse<T>> {
-	const { baseUrl, limiter } = await connectionOf(ctx);
+	const connection = await connectionOf(ctx);
+	if (!connection.hasToken) {
+		if (connection.warmup) {
+			await connection.warmup.catch(() => undefined);
+		} else {
+			connection.warmup = send<T>(ctx, connection, request);
+			try {
+				return (await connection.warmup) as ApiResponse<T>;
+			} finally {
+				connection.hasToken = true;
+			}
+		}
+	}
+	return await send<T>(ctx, connection, request);
+}
+
+async function send<T>(ctx: PmCloudContext, { baseUrl, limiter }: Connection, request: ApiRequest): Promise<ApiResponse<T>> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: buildUrl(baseUrl, request.path, request.query),

@@ -10,6 +10,8 @@ export interface StreamCursor {
 	version: 1;
 	key: string;
 	seen: Array<[string, string]>;
+	/** The baseline: nothing older is ever emitted, however large the overlap. */
+	since: string;
 	/** Settings the cursor was made with; a change of filters starts a new baseline. */
 	fingerprint: string;
 }
@@ -18,7 +20,9 @@ export const MAX_SEEN = 20_000;
 
 export function readCursor(staticData: IDataObject, stream: string, fingerprint: string): StreamCursor | undefined {
 	const raw = staticData[stream] as StreamCursor | undefined;
-	if (!raw || raw.version !== 1 || typeof raw.key !== 'string' || raw.fingerprint !== fingerprint) return undefined;
+	if (!raw || raw.version !== 1 || typeof raw.key !== 'string' || typeof raw.since !== 'string' || raw.fingerprint !== fingerprint) {
+		return undefined;
+	}
 	return { ...raw, seen: Array.isArray(raw.seen) ? raw.seen : [] };
 }
 

@@ -70,13 +70,12 @@ function baseline(ctx: IPollFunctions, setup: PollSettings, fingerprint: string)
 				description: 'Pick the date from which existing records should be emitted',
 			});
 		}
-		return { cursor: { version: 1, key: instantFromMs(start).key, seen: [], fingerprint }, emitNothing: false };
+		const key = instantFromMs(start).key;
+		return { cursor: { version: 1, key, since: key, seen: [], fingerprint }, emitNothing: false };
 	}
 	const back = BACKFILL_MS[setup.startFrom];
-	return {
-		cursor: { version: 1, key: instantFromMs(back ? now - back : now).key, seen: [], fingerprint },
-		emitNothing: !back,
-	};
+	const key = instantFromMs(back ? now - back : now).key;
+	return { cursor: { version: 1, key, since: key, seen: [], fingerprint }, emitNothing: !back };
 }
 
 /**
@@ -106,14 +105,17 @@ export async function pollStream(this: IPollFunctions): Promise<INodeExecutionDa
 		cursor = start.cursor;
 	}
 
-	const cursorMs = parseInstant(cursor.key)!.ms;
-	const windowStart = (key: string) => instantFromMs(parseInstant(key)!.ms - setup.overlapMs).key;
+	const since = cursor.since;
+	const windowStart = (key: string) => {
+		const start = instantFromMs(parseInstant(key)!.ms - setup.overlapMs).key;
+		return start > since ? start : since;
+	};
 	const floorKey = windowStart(cursor.key);
 	const seen = new Set(cursor.seen.map(([id]) => id));
 	const processed: Array<{ id: string; key: string }> = [];
 	const items: INodeExecutionData[] = [];
 
-	const records = readStream({ ctx: this, stream, startMs: cursorMs - setup.overlapMs, apiQuery: setup.apiQuery, deadline: setup.deadline });
+	const records = readStream({ ctx: this, stream, startMs: parseInstant(floorKey)!.ms, apiQuery: setup.apiQuery, deadline: setup.deadline });
 	for await (const record of records) {
 		const key = parseInstant(stream.timeOf(record))?.key ?? cursor.key;
 		const id = stream.idOf(record) ?? `${key}:${JSON.stringify(record).length}`;

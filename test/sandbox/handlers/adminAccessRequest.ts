@@ -14,7 +14,7 @@ export function isActive(r: AdminAccessRequest, nowMs: number): boolean {
 	return Date.parse(r.decisionTime) + Number(r.duration || 0) * 1000 > nowMs;
 }
 
-const view = (r: AdminAccessRequest, s: SandboxState) => ({ id: r.id, requestId: r.id, ...r, active: isActive(r, s.now()) });
+const view = (r: AdminAccessRequest, s: SandboxState) => ({ ...r, requestId: r.id, active: isActive(r, s.now()) });
 
 function decisionOf(value: string | undefined): Exclude<Decision, 'Pending'> | undefined {
 	if (value === undefined) return undefined;

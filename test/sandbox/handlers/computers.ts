@@ -4,6 +4,7 @@ import { buildPredicate, coveredNames, FilterDef, ListSpec, queryFromFilterObjec
 import type { Computer } from '../models';
 import { invalid, notFound } from '../problem';
 import type { SandboxState } from '../state';
+import { endpointInformation } from '../seed';
 import { zip } from '../zip';
 import { bool, obj, uuid, uuids } from './body';
 import { done, HandlerContext, HandlerTable, ok, file, taskReply } from './context';
@@ -13,7 +14,7 @@ import { groupOf, groupPolicy, unassign } from './relations';
 export function computerView(c: Computer, state: SandboxState) {
 	const group = groupOf(c, state);
 	return {
-		...omit(c, 'endpointInformation', 'certificateExpiry'),
+		...omit(c, 'certificateExpiry'),
 		groupName: group?.name ?? null,
 		...groupPolicy(group, state),
 	};
@@ -22,7 +23,7 @@ export function computerView(c: Computer, state: SandboxState) {
 const detailView = (c: Computer, state: SandboxState) => ({
 	...computerView(c, state),
 	certificateExpiry: c.certificateExpiry,
-	endpointInformation: c.endpointInformation,
+	endpointInformation: endpointInformation(c),
 });
 
 export const computerFilters: FilterDef<Computer>[] = [

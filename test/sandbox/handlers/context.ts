@@ -19,6 +19,8 @@ export interface HandlerContext {
 	state: SandboxState;
 	/** The API client that made the call (from the bearer token). */
 	clientId: string;
+	/** Every operation the sandbox serves. */
+	catalogue: CatalogueOp[];
 }
 
 export interface Reply {

@@ -1,6 +1,7 @@
 // Events: cursor reads by ingestion time (FromStartDate) and windowed, paged search.
 import { endOfDayKey, parseDate } from '../dates';
-import type { EcsEvent } from '../models';
+import type { EventRecord } from '../events';
+import { EVENT_KINDS } from '../names';
 import { invalid } from '../problem';
 import { assertInt, pageOf, parsePaging } from '../query';
 import { HandlerTable, ok } from './context';
@@ -22,7 +23,8 @@ export const eventHandlers: HandlerTable = {
 		const sizeRaw = ctx.query.get('RecordSize');
 		const size = sizeRaw === undefined ? 1000 : assertInt(sizeRaw, 'RecordSize');
 		if (size < 1 || size > 1000) throw invalid('RecordSize', 'RecordSize must be between 1 and 1000.');
-		const events = ctx.state.events.from(start.key, size).map((r) => r.value);
+		const log = ctx.state.events;
+		const events = log.from(start.key, size).map((r) => log.json(r));
 		return ok({ totalRecordsReturned: events.length, events });
 	},
 
@@ -45,28 +47,24 @@ export const eventHandlers: HandlerTable = {
 		const actions = multi(q.getAll('Events.EventAction'));
 		const codes = multi(q.getAll('Events.EventCode'));
 		const types = multi(q.getAll('Events.EventType'));
-		const matches = (e: EcsEvent) => {
-			const epm = e.EPMWinMac.Event as { Action: string; Type: string };
-			const eventTypes = (e.event.type as string[] | undefined) ?? [];
+		const matches = (r: EventRecord) => {
+			const kind = EVENT_KINDS[r.kind];
 			return (
-				e.host.os.family === family &&
-				(!groups.length || groups.includes(String(e.EPMWinMac.GroupId).toLowerCase())) &&
-				(!actions.length || actions.includes(e.event.action.toLowerCase()) || actions.includes(epm.Action.toLowerCase())) &&
-				(!codes.length || codes.includes(e.event.code.toLowerCase())) &&
-				(!types.length || types.includes(epm.Type.toLowerCase()) || eventTypes.some((t) => types.includes(t.toLowerCase())))
+				(r.computer?.hostType === 'Mac' ? 'macos' : 'windows') === family &&
+				(!groups.length || groups.includes(String(r.groupId).toLowerCase())) &&
+				(!actions.length || actions.includes(kind.action) || actions.includes(kind.epmAction.toLowerCase())) &&
+				(!codes.length || codes.includes(kind.code)) &&
+				(!types.length || types.includes('process') || kind.type.some((t) => types.includes(t)))
 			);
 		};
-		const found = ctx.state.events
-			.between(start.key, endKey)
-			.map((r) => r.value)
-			.filter(matches);
-		const page = pageOf(found, paging);
+		const log = ctx.state.events;
+		const page = pageOf(log.between(start.key, endKey).filter(matches), paging);
 		return ok({
 			pageNumber: page.pageNumber,
 			pageSize: page.pageSize,
 			pageCount: page.pageCount,
 			totalRecordCount: page.totalRecordCount,
-			events: page.items,
+			events: page.items.map((r) => log.json(r)),
 		});
 	},
 };
