@@ -151,6 +151,15 @@ describe('bad input', () => {
 		expect(sandbox.requests).toHaveLength(2);
 	});
 
+	it('asks for Computer IDs or All Computers before a bulk action, and checks each ID', async () => {
+		const none = await runNode(harness(), makeNode(computersNode, { operation: 'authorise' }));
+		expect(none.error?.message).toBe('Computer IDs or All Computers: none is set [item 0]');
+		expect(none.error?.description).toBe('Set "Computer IDs" or "All Computers"');
+		const bad = await runNode(harness(), makeNode(computersNode, { operation: 'archiveMany', computerIds: '59a00329-87ac-49ec-bc2c-9b9e26f05185, 42' }));
+		expect(bad.error?.message).toBe('Computer IDs: "42" is not a valid ID [item 0]');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	it('rejects JSON that does not parse and a date that does not parse', async () => {
 		const json = await runNode(harness(), makeNode(computersNode, { operation: 'reject', additionalFields: { computerFilter: '{"host": ' } }));
 		expect(json.error?.message).toMatch(/^Computer Filter \(JSON\): is not valid JSON .* \[item 0\]$/);

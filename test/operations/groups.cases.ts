@@ -214,13 +214,13 @@ export const cases: TagCases = {
 			expectRequest: (_sandbox, p) => ({
 				method: 'POST',
 				path: `${API}/${(p.groupId as { value: string }).value}/AssignPolicyRevision`,
-				body: { policyId: (p.policyId as { value: string }).value, policyRevisionId: (p.policyRevisionId as { value: string }).value },
+				body: { policyRevisionId: (p.policyRevisionId as { value: string }).value },
 			}),
 			expectOutput: (items, sandbox, requests) => {
 				expect(items.map((i) => i.json)).toEqual([{ success: true }]);
 				const id = requests[requests.length - 1].path.split('/')[4];
-				const body = requests[requests.length - 1].body as { policyId: string; policyRevisionId: string };
-				expect(sandbox.state.groups.find(id)).toMatchObject({ policyId: body.policyId, policyRevisionId: body.policyRevisionId });
+				const body = requests[requests.length - 1].body as { policyRevisionId: string };
+				expect(sandbox.state.groups.find(id)).toMatchObject({ policyRevisionId: body.policyRevisionId });
 			},
 		},
 		{
@@ -236,7 +236,6 @@ export const cases: TagCases = {
 				path: `${API}/AssignPolicyRevision`,
 				body: {
 					groupIds: String(p.groupIds).split(', '),
-					policyId: (p.policyId as { value: string }).value,
 					policyRevisionId: (p.policyRevisionId as { value: string }).value,
 				},
 			}),
@@ -280,12 +279,12 @@ export const cases: TagCases = {
 			prepare: (sandbox) => {
 				const group = addGroup(sandbox, 'Assign Computers Case Group');
 				const computers = addComputers(sandbox, 2);
-				return { groupId: rl(group.id), additionalFields: { computerIds: computers.map((c) => c.id).join(', ') } };
+				return { groupId: rl(group.id), computerIds: computers.map((c) => c.id).join(', ') };
 			},
 			expectRequest: (_sandbox, p) => ({
 				method: 'POST',
 				path: `${API}/${(p.groupId as { value: string }).value}/AssignComputers`,
-				body: { computerIds: String((p.additionalFields as { computerIds: string }).computerIds).split(', ') },
+				body: { computerIds: String(p.computerIds).split(', ') },
 			}),
 			expectOutput: (items, sandbox, requests) => {
 				expect(items.map((i) => i.json)).toEqual([{ success: true }]);
@@ -324,10 +323,10 @@ export const cases: TagCases = {
 			prepare: (sandbox) => {
 				const group = addGroup(sandbox, 'Unassign Case Group');
 				const [computer] = addComputers(sandbox, 1, group.id);
-				return { additionalFields: { computerIds: computer.id, groupId: group.id } };
+				return { computerIds: computer.id, additionalFields: { groupId: group.id } };
 			},
 			expectRequest: (_sandbox, p) => {
-				const fields = p.additionalFields as { computerIds: string; groupId: string };
+				const fields = { computerIds: String(p.computerIds), groupId: String((p.additionalFields as { groupId: string }).groupId) };
 				return {
 					method: 'POST',
 					path: `${API}/UnassignComputers`,

@@ -259,9 +259,13 @@ export const cases: TagCases = {
 		},
 		{
 			operation: 'downloadRevision',
-			prepare: (sandbox) => ({ policyRevisionId: addPolicy(sandbox, 'Download Revision Case Policy', 3).revisions[0].id }),
-			expectRequest: (_sandbox, p) => ({ method: 'GET', path: `${API}/Revisions/${p.policyRevisionId}/Content` }),
-			expectOutput: (items) => {
+			prepare: (sandbox) => {
+				const { policy, revisions } = addPolicy(sandbox, 'Download Revision Case Policy', 3);
+				return { policyId: { __rl: true, mode: 'id', value: policy.id }, policyRevisionId: { __rl: true, mode: 'id', value: revisions[0].id } };
+			},
+			expectRequest: (_sandbox, p) => ({ method: 'GET', path: `${API}/Revisions/${(p.policyRevisionId as { value: string }).value}/Content` }),
+			expectOutput: (items, _sandbox, requests) => {
+				expect(requests[requests.length - 1].query).toEqual([]); // the policy only feeds the revision list
 				expect(items).toHaveLength(1);
 				expect(items[0].json).toMatchObject({ fileName: 'Download Revision Case Policy.xml', mimeType: 'application/xml' });
 				const binary = items[0].binary!.data;

@@ -31,6 +31,7 @@ export const computerSelection = (idsApi = 'computerIds'): FieldDeclaration[] =>
 		name: 'computerIds',
 		displayName: 'Computer IDs',
 		kind: 'uuidList',
+		primary: true,
 		description: 'IDs of the computers, separated by commas (not needed when "All Computers" is on)',
 	},
 	{

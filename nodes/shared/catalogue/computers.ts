@@ -78,6 +78,7 @@ export const computers: TagDeclaration = {
 			path: '/v3/Computers',
 			evidence: 'SPEC',
 			body: computerSelection(),
+			requireOneOf: ['computerIds', 'allComputers'],
 			response: 'deleted',
 		},
 		{
@@ -88,6 +89,7 @@ export const computers: TagDeclaration = {
 			method: 'POST',
 			path: '/v3/Computers/Authorise',
 			evidence: 'INF',
+			requireOneOf: ['computerIds', 'allComputers'],
 			body: [
 				...computerSelection(),
 				{ api: 'groupId', name: 'groupId', displayName: 'Group ID', kind: 'uuid', description: 'Group the computers join' },
@@ -103,6 +105,7 @@ export const computers: TagDeclaration = {
 			path: '/v3/Computers/Deactivate',
 			evidence: 'DOC',
 			body: computerSelection(),
+			requireOneOf: ['computerIds', 'allComputers'],
 			response: 'empty',
 		},
 		{
@@ -114,6 +117,7 @@ export const computers: TagDeclaration = {
 			path: '/v3/Computers/Reject',
 			evidence: 'DOC',
 			body: computerSelection(),
+			requireOneOf: ['computerIds', 'allComputers'],
 			response: 'empty',
 		},
 		{

@@ -30,6 +30,8 @@ export const events: TagDeclaration = {
 					displayName: 'Record Size',
 					kind: 'number',
 					default: 1000,
+					min: 1,
+					max: 1000,
 					description: 'Max number of events to return, from 1 to 1000 (the API default is 1000)',
 				},
 			],

@@ -14,16 +14,16 @@ const groupIds = (): FieldDeclaration => ({
 	nameInferred: true,
 });
 
-/** The policy a revision belongs to: also feeds the "From list" of Policy Revision. */
+/** The policy a revision belongs to: only feeds the "From list" of Policy Revision, not sent. */
 const policyOfRevision = (): FieldDeclaration => ({
 	api: 'policyId',
 	name: 'policyId',
 	displayName: 'Policy',
 	kind: 'uuid',
-	required: true,
+	primary: true,
+	notSent: true,
 	locator: 'policy',
-	description: 'Policy the revision belongs to',
-	nameInferred: true,
+	description: 'Pick the policy to list its revisions below (not sent to the API)',
 });
 
 const policyRevision = (): FieldDeclaration => ({
@@ -261,6 +261,7 @@ export const groups: TagDeclaration = {
 			evidence: 'INF',
 			pathParams: [groupId],
 			body: computerSelection(),
+			requireOneOf: ['computerIds', 'allComputers'],
 			response: 'empty',
 		},
 		{
@@ -284,6 +285,7 @@ export const groups: TagDeclaration = {
 			method: 'POST',
 			path: '/v3/Groups/UnassignComputers',
 			evidence: 'DOC',
+			requireOneOf: ['computerIds', 'allComputers'],
 			body: [
 				...computerSelection('selectionComputerIds'),
 				{

@@ -34,6 +34,13 @@ export interface FieldDeclaration {
 	kind: FieldType;
 	description?: string;
 	required?: boolean;
+	/** Bounds of a `number` field. */
+	min?: number;
+	max?: number;
+	/** Shown and validated, never sent: it only feeds a dependent "From list" (e.g. the policy of a revision). */
+	notSent?: boolean;
+	/** Optional, but shown with the required fields rather than under Additional Fields / Filters. */
+	primary?: boolean;
 	default?: string | number | boolean;
 	placeholder?: string;
 	options?: Array<{ name: string; value: string }>;
@@ -99,6 +106,8 @@ export interface OperationDeclaration {
 	sorts?: string[];
 	/** JSON body: required fields are shown, optional ones go under "Additional Fields". */
 	body?: FieldDeclaration[];
+	/** Body fields (parameter names) of which at least one must be set, e.g. Computer IDs or All Computers. */
+	requireOneOf?: string[];
 	/** The whole body is free-form JSON (SCIM patch). */
 	rawJsonBody?: { name: string; displayName: string; default: string; description: string };
 	bodyContentType?: string;

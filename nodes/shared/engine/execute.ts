@@ -7,7 +7,7 @@ import { collect, paginate } from '../transport/pagination';
 import type { QueryPairs, QueryValue } from '../transport/query';
 import { fillPath } from '../transport/query';
 import { type ApiRequest, type ApiResponse, apiRequest } from '../transport/request';
-import { ADDITIONAL_FIELDS, BINARY_PROPERTY, FILTERS, SORT } from './properties';
+import { ADDITIONAL_FIELDS, BINARY_PROPERTY, FILTERS, SORT, isShown } from './properties';
 import { convertField, fieldsToObject, invalidInput } from './values';
 import { toBinaryItem } from './binary';
 
@@ -45,7 +45,7 @@ async function prepare(
 	}
 
 	const query: QueryPairs = [];
-	const requiredQuery = (operation.query ?? []).filter((f) => f.required);
+	const requiredQuery = (operation.query ?? []).filter(isShown);
 	const filters = {
 		...readFields(ctx, requiredQuery, itemIndex),
 		...((operation.query?.length || operation.dateRanges?.length
@@ -53,9 +53,9 @@ async function prepare(
 			: {}) ?? {}),
 	};
 	for (const field of operation.query ?? []) {
-		if (!field.required && !(field.name in filters)) continue;
+		if (!isShown(field) && !(field.name in filters)) continue;
 		const value = convertField(ctx, field, filters[field.name], itemIndex);
-		if (value !== undefined) query.push([field.api, value as QueryValue]);
+		if (value !== undefined && !field.notSent) query.push([field.api, value as QueryValue]);
 	}
 	for (const range of operation.dateRanges ?? []) {
 		const after = convertField(ctx, { api: range.api, name: `${range.name}After`, displayName: `${range.label} After`, kind: 'dateTime' }, filters[`${range.name}After`], itemIndex);
@@ -91,12 +91,19 @@ async function prepare(
 		const raw = operation.rawJsonBody;
 		request.body = convertField(ctx, { api: raw.name, name: raw.name, displayName: raw.displayName, kind: 'json', required: true }, ctx.getNodeParameter(raw.name, itemIndex), itemIndex);
 	} else if (operation.body) {
-		const required = operation.body.filter((f) => f.required);
 		const values = {
-			...readFields(ctx, required, itemIndex),
-			...(operation.body.some((f) => !f.required) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
+			...readFields(ctx, operation.body.filter(isShown), itemIndex),
+			...(operation.body.some((f) => !isShown(f)) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
 		};
 		request.body = fieldsToObject(ctx, operation.body, values, itemIndex);
+		if (operation.requireOneOf) {
+			const body = request.body as IDataObject;
+			const fields = operation.body.filter((f) => operation.requireOneOf!.includes(f.name));
+			if (!fields.some((f) => body[f.api] !== undefined && body[f.api] !== false)) {
+				const names = fields.map((f) => `"${f.displayName}"`).join(' or ');
+				throw invalidInput(node, itemIndex, names.replace(/"/g, ''), 'none is set', `Set ${names}`);
+			}
+		}
 	}
 
 	if (operation.multipart) {
@@ -113,13 +120,13 @@ async function prepare(
 			);
 		}
 		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-		const required = multipart.fields.filter((f) => f.required);
 		const values = {
-			...readFields(ctx, required, itemIndex),
-			...(multipart.fields.some((f) => !f.required) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
+			...readFields(ctx, multipart.fields.filter(isShown), itemIndex),
+			...(multipart.fields.some((f) => !isShown(f)) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
 		};
 		const parts: MultipartPart[] = [];
 		for (const field of multipart.fields) {
+			if (!isShown(field) && !(field.name in values)) continue; // unset optional parts are not sent
 			const value = convertField(ctx, field, values[field.name], itemIndex);
 			if (value !== undefined) parts.push({ name: field.api, value: String(value) });
 		}
@@ -145,7 +152,8 @@ function shapeJson(operation: OperationDeclaration, response: ApiResponse): IDat
 	const { body } = response;
 	switch (operation.response) {
 		case 'deleted':
-			return [{ deleted: true }];
+			// Bulk deletes may answer with the id of the task doing the work.
+			return [typeof body === 'string' && body ? { deleted: true, taskId: body } : { deleted: true }];
 		case 'empty':
 			return [body && typeof body === 'object' ? (body as IDataObject) : { success: true }];
 		case 'id':

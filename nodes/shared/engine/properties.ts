@@ -14,6 +14,9 @@ export const ADDITIONAL_FIELDS = 'additionalFields';
 export const SORT = 'sort';
 export const RAW_BODY_TOGGLE = 'jsonBody';
 
+/** Required and primary fields are shown; the rest go under Filters / Additional Fields. */
+export const isShown = (field: FieldDeclaration) => Boolean(field.required || field.primary);
+
 const show = (operation: OperationDeclaration) => ({ show: { operation: [operation.value] } });
 
 function fieldProperty(field: FieldDeclaration, inCollection: boolean): INodeProperties {
@@ -29,8 +32,10 @@ function fieldProperty(field: FieldDeclaration, inCollection: boolean): INodePro
 		case 'boolean':
 			return { ...base, type: 'boolean', default: field.default ?? false };
 		case 'number':
-		case 'integerId':
-			return { ...base, type: 'number', default: field.default ?? 0 };
+		case 'integerId': {
+			const typeOptions = { minValue: field.min, maxValue: field.max };
+			return { ...base, type: 'number', default: field.default ?? field.min ?? 0, ...(field.min !== undefined || field.max !== undefined ? { typeOptions } : {}) };
+		}
 		case 'dateTime':
 			return { ...base, type: 'dateTime', default: field.default ?? '' };
 		case 'options':
@@ -74,13 +79,13 @@ function operationProperties(operation: OperationDeclaration): INodeProperties[]
 	const add = (property: INodeProperties) => properties.push({ ...property, displayOptions: show(operation) });
 
 	for (const field of operation.pathParams ?? []) add(fieldProperty({ required: true, ...field }, false));
-	for (const field of (operation.query ?? []).filter((f) => f.required)) add(fieldProperty(field, false));
+	for (const field of (operation.query ?? []).filter(isShown)) add(fieldProperty(field, false));
 	if (operation.rawJsonBody) {
 		const raw = operation.rawJsonBody;
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the default is the declared JSON template
 		add({ displayName: raw.displayName, name: raw.name, type: 'json', default: raw.default, required: true, description: raw.description });
 	}
-	for (const field of (operation.body ?? []).filter((f) => f.required)) add(fieldProperty(field, false));
+	for (const field of (operation.body ?? []).filter(isShown)) add(fieldProperty(field, false));
 	if (operation.multipart) {
 		add({
 			displayName: 'Input Binary Field',
@@ -90,7 +95,7 @@ function operationProperties(operation: OperationDeclaration): INodeProperties[]
 			required: true,
 			hint: 'The name of the input binary field containing the file to upload',
 		});
-		for (const field of operation.multipart.fields.filter((f) => f.required)) add(fieldProperty(field, false));
+		for (const field of operation.multipart.fields.filter(isShown)) add(fieldProperty(field, false));
 	}
 	if (operation.response === 'binary') {
 		add({
@@ -120,17 +125,18 @@ function operationProperties(operation: OperationDeclaration): INodeProperties[]
 			displayOptions: { show: { operation: [operation.value], returnAll: [false] } },
 		});
 	}
-	const optionalQuery = (operation.query ?? []).filter((f) => !f.required);
+	const optionalQuery = (operation.query ?? []).filter((f) => !isShown(f));
 	const dateFields: FieldDeclaration[] = (operation.dateRanges ?? []).flatMap((range) => [
 		{ api: `${range.api}.Dates`, name: `${range.name}After`, displayName: `${range.label} After`, kind: 'dateTime' as const },
 		{ api: `${range.api}.Dates`, name: `${range.name}Before`, displayName: `${range.label} Before`, kind: 'dateTime' as const },
 	]);
 	if (optionalQuery.length || dateFields.length) {
+		const isList = Boolean(operation.list);
 		add({
-			displayName: 'Filters',
+			displayName: isList ? 'Filters' : 'Options',
 			name: FILTERS,
 			type: 'collection',
-			placeholder: 'Add Filter',
+			placeholder: isList ? 'Add Filter' : 'Add Option',
 			default: {},
 			options: byName([...optionalQuery, ...dateFields].map((f) => fieldProperty(f, true))),
 		});
@@ -148,13 +154,15 @@ function operationProperties(operation: OperationDeclaration): INodeProperties[]
 					displayName: 'Rule',
 					name: 'rules',
 					values: [
-						// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- defaults to the first sortable field
+						// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- defaults to created (or the first sortable field)
 						{
 							displayName: 'Field',
 							name: 'by',
 							type: 'options',
-							options: operation.sorts.map((by) => ({ name: by[0].toUpperCase() + by.slice(1), value: by })),
-							default: operation.sorts[0],
+							options: operation.sorts
+								.map((by) => ({ name: by[0].toUpperCase() + by.slice(1).replace(/([a-z])([A-Z])/g, '$1 $2'), value: by }))
+								.sort((a, b) => a.name.localeCompare(b.name)),
+							default: operation.sorts.includes('created') ? 'created' : operation.sorts[0],
 						},
 						{
 							displayName: 'Order',
@@ -172,8 +180,8 @@ function operationProperties(operation: OperationDeclaration): INodeProperties[]
 		});
 	}
 	const optionalBody = [
-		...(operation.body ?? []).filter((f) => !f.required),
-		...(operation.multipart?.fields ?? []).filter((f) => !f.required),
+		...(operation.body ?? []).filter((f) => !isShown(f)),
+		...(operation.multipart?.fields ?? []).filter((f) => !isShown(f)),
 	];
 	if (optionalBody.length) {
 		add({

@@ -99,6 +99,9 @@ export function convertField(
 			if (!Number.isFinite(number)) {
 				throw invalidInput(node, itemIndex, field.displayName, `"${String(value)}" is not a number`, 'Enter a number');
 			}
+			if ((field.min !== undefined && number < field.min) || (field.max !== undefined && number > field.max)) {
+				throw invalidInput(node, itemIndex, field.displayName, `${number} is out of range`, `Enter a number from ${field.min ?? '-∞'} to ${field.max ?? '∞'}`);
+			}
 			return number;
 		}
 		case 'boolean':
@@ -160,8 +163,9 @@ export function fieldsToObject(
 	const result: IDataObject = {};
 	for (const field of fields) {
 		if (!(field.name in values) && !field.required) continue;
+		if (field.primary && !field.required && (values[field.name] === '' || values[field.name] === undefined)) continue;
 		const converted = convertField(ctx, field, values[field.name], itemIndex);
-		if (converted !== undefined) setPath(result, field.api, converted);
+		if (converted !== undefined && !field.notSent) setPath(result, field.api, converted);
 	}
 	return result;
 }

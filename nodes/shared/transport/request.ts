@@ -155,7 +155,7 @@ async function send<T>(ctx: PmCloudContext, { baseUrl, limiter }: Connection, re
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: buildUrl(baseUrl, request.path, request.query),
-		headers: { Accept: request.binary ? '*/*' : 'application/json' },
+		headers: { Accept: request.binary ? '*/*' : request.path.startsWith('/scim/') ? 'application/scim+json, application/json' : 'application/json' },
 		returnFullResponse: true,
 	};
 	if (request.binary) options.encoding = 'arraybuffer';

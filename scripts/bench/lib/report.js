@@ -184,7 +184,7 @@ function settingsSection(r) {
 		`- S2: ${int(S.events)} client events spread over the 7 days before the sandbox started; the trigger (event New Client Event, Start From = a date before the backlog, default Max Items per Poll 10,000, default overlap 120 s) is polled through n8n-core's real \`PollContext\` (test/helpers/n8n.ts) until a poll emits nothing, then polled again for idle polls. Events per second = events emitted / the summed time of the polls that emitted. The bare client walks \`Events/FromStartDate\` with \`RecordSize=1000\` sequentially.`,
 		`- S3: one \`n8n execute\` of a workflow whose Execute Workflow node (Run once for each item) runs a published sub-workflow with one Computers Get ${int(S.executions)} times: ${int(S.executions)} separate executions in one n8n process, each reading the credential (and its stored token) from n8n's database. The credential starts without a token.`,
 		`- S4: ${int(S.memoryComputers)} computers on a second sandbox. RSS of the n8n process is sampled from /proc every 50 ms; "while the node runs" is the node's start time to start + executionTime in the run data. "Before the node" is the last sample before it started; the no-op is a workflow with only a Manual Trigger.`,
-		`- S5: ${int(S.items)} computer IDs from a Code node into Computers Get (Settings: On Error = Continue, so every failed item would show as an error item). The ${S.runs} runs use separate API clients and n8n processes and run ${r.s5?.mode === 'sequential' ? 'one after another' : 'at the same time (each with its own rate-limit window, like separate tenants), to keep the bench short; S3 and S4 run on the other sandbox while S5 waits on the rate limit'}.`,
+		`- S5: ${int(S.items)} computer IDs from a Code node into Computers Get (Settings: On Error = Continue, so every failed item would show as an error item). The ${S.runs} runs use separate API clients and n8n processes and run ${r.s5?.mode === 'sequential' ? 'one after another' : 'at the same time (each with its own rate-limit window, like separate tenants), to keep the bench short; S3 (with an API client of its own) and S4 (on a second sandbox) run while S5 waits on the rate limit'}.`,
 	].join('\n');
 }
 
@@ -296,7 +296,7 @@ function writeReport(file, r, { analysis = require('./analysis') } = {}) {
 		'npm run bench -- --runs 5 --only s1,s2 --out /tmp/bench.md',
 		'```',
 		'',
-		'Other flags: `--rate-limit 1000/100`, `--computers`, `--events`, `--memory-computers`, `--items`, `--executions`, `--s5 sequential` (S5\'s runs one after another: about 3.5 minutes each at the defaults), `--no-report`. Work files go to `.bench/` (git-ignored).',
+		'Other flags: `--rate-limit 1000/100`, `--computers`, `--events`, `--memory-computers`, `--items`, `--executions`, `--s5 sequential` (S5\'s runs one after another: 3.5–5 minutes each at the defaults), `--no-report`. Work files go to `.bench/` (git-ignored).',
 	);
 	fs.writeFileSync(file, `${parts.join('\n')}\n`);
 }
