@@ -58,3 +58,15 @@ export const computerSelection = (idsApi = 'computerIds'): FieldDeclaration[] =>
 ];
 
 export const ENVELOPE_NOTE = 'Paginated: pages of at most 200 are fetched in parallel and returned in order.';
+
+/** The policy of a revision: shown only to feed the Policy Revision "From list" (it reads `policyId`), never sent. */
+export const revisionPolicyPicker = (): FieldDeclaration => ({
+	api: 'policyId',
+	name: 'policyId',
+	displayName: 'Policy',
+	kind: 'uuid',
+	primary: true,
+	notSent: true,
+	locator: 'policy',
+	description: 'Pick the policy to list its revisions below (not sent to the API)',
+});

@@ -1,4 +1,4 @@
-import { computerSelection, idParam } from './common';
+import { computerSelection, idParam, revisionPolicyPicker } from './common';
 import type { FieldDeclaration, TagDeclaration } from './types';
 
 const groupId = idParam('group', 'Group');
@@ -12,18 +12,6 @@ const groupIds = (): FieldDeclaration => ({
 	required: true,
 	description: 'IDs of the groups, separated by commas',
 	nameInferred: true,
-});
-
-/** The policy a revision belongs to: only feeds the "From list" of Policy Revision, not sent. */
-const policyOfRevision = (): FieldDeclaration => ({
-	api: 'policyId',
-	name: 'policyId',
-	displayName: 'Policy',
-	kind: 'uuid',
-	primary: true,
-	notSent: true,
-	locator: 'policy',
-	description: 'Pick the policy to list its revisions below (not sent to the API)',
 });
 
 const policyRevision = (): FieldDeclaration => ({
@@ -211,7 +199,7 @@ export const groups: TagDeclaration = {
 			path: '/v3/Groups/{id}/AssignPolicyRevision',
 			evidence: 'INF',
 			pathParams: [groupId],
-			body: [policyOfRevision(), policyRevision()],
+			body: [revisionPolicyPicker(), policyRevision()],
 			response: 'empty',
 			note: 'Path and body not published; inferred. The policy ID is sent along with the revision ID.',
 		},
@@ -223,7 +211,7 @@ export const groups: TagDeclaration = {
 			method: 'POST',
 			path: '/v3/Groups/AssignPolicyRevision',
 			evidence: 'INF',
-			body: [groupIds(), policyOfRevision(), policyRevision()],
+			body: [groupIds(), revisionPolicyPicker(), policyRevision()],
 			response: 'empty',
 			note: 'Path and body not published; inferred. The policy ID is sent along with the revision ID.',
 		},

@@ -1,4 +1,4 @@
-import { idParam } from './common';
+import { idParam, revisionPolicyPicker } from './common';
 import type { TagDeclaration } from './types';
 
 /** Named `policyId` everywhere so a Policy Revision "From list" can read it. */
@@ -173,18 +173,7 @@ export const policies: TagDeclaration = {
 			path: '/v3/Policies/Revisions/{revisionId}/Content',
 			pathCandidates: ['/v3/Policies/{id}/Revisions/{revisionId}/Content'],
 			evidence: 'INF',
-			query: [
-				{
-					api: 'policyId',
-					name: 'policyId',
-					displayName: 'Policy',
-					kind: 'uuid',
-					primary: true,
-					notSent: true,
-					locator: 'policy',
-					description: 'Pick the policy to list its revisions below (not sent to the API)',
-				},
-			],
+			query: [revisionPolicyPicker()],
 			pathParams: [
 				{
 					api: 'revisionId',
