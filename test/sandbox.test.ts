@@ -309,6 +309,16 @@ describe('sandbox', () => {
 			expect(body.events[0]['@timestamp']).toBe('2020-01-01T00:00:00.000Z');
 		});
 
+		it('adds events after the newest one when no ingestion time is given', () => {
+			const key = (e: { event: { ingested: string } }) => e.event.ingested.replace(/(Z|\+00:00)$/, '');
+			const ahead = sb.state.addEvents(3, { ingested: new Date(Date.now() + 3_600_000) });
+			const next = sb.state.addEvents(2, { sameTimestamp: true });
+			expect(key(next[0]) > key(ahead[2])).toBe(true);
+			expect(key(next[0])).toBe(key(next[1]));
+			const rows = sb.state.events.rows();
+			expect(rows[rows.length - 1].key).toBe(key(next[0]));
+		});
+
 		it('search filters by TimePeriod, OperatingSystem and event code, paged', async () => {
 			const q = 'TimePeriod.StartDate=2000-01-01&TimePeriod.EndDate=2030-01-01&OperatingSystem=Windows&Pagination.PageSize=5';
 			const body = await json(call('GET', `/v3/Events/search?${q}`));
@@ -575,8 +585,10 @@ describe('sandbox', () => {
 	describe('scale', () => {
 		it('seeds 20,000 computers and 100,000 events and pages through them', async () => {
 			const started = Date.now();
+			const cpu = process.cpuUsage();
 			const big = await startSandbox({ seed: { computers: 20_000, events: 100_000 } });
 			const seedMs = Date.now() - started;
+			const { user, system } = process.cpuUsage(cpu);
 			try {
 				expect(big.state.computers.size).toBe(20_000);
 				expect(big.state.events.size).toBe(100_000);
@@ -586,7 +598,7 @@ describe('sandbox', () => {
 				const page = await json(fetch(`${big.url}/management-api/v3/Computers?Pagination.PageNumber=100&Pagination.PageSize=200&Sorts[0].by=host`, { headers: auth }));
 				expect(page).toMatchObject({ totalRecordCount: 20_000, pageCount: 100 });
 				expect(page.data).toHaveLength(200);
-				console.log(`seeded 20,000 computers + 100,000 events in ${seedMs} ms`);
+				console.log(`seeded 20,000 computers + 100,000 events in ${seedMs} ms (${Math.round((user + system) / 1000)} ms CPU)`);
 			} finally {
 				await big.close();
 			}

@@ -187,7 +187,7 @@ describe('other streams', () => {
 		] as const) {
 			const poller = new Poller({ event });
 			await poller.poll();
-			const added = add(4)
+			const added = add(4) as unknown as IDataObject[];
 			const run = await poller.poll();
 			expect(run.error).toBeUndefined();
 			expect(ids(run.result).sort()).toEqual(added.map((r) => `${event}:${r.id ?? r.requestId}`).sort());

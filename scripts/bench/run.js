@@ -134,13 +134,22 @@ function packComplete(dir) {
 }
 
 let brokerPort = 5700;
+const retries = [];
 /** `n8n execute` with its own task-broker port (runs may overlap) and the output in WORK. */
 async function exec(userFolder, id, label) {
 	const port = brokerPort++;
 	// Sub-workflows (S3) are read from their published version (`n8n publish:workflow`); without a server
 	// process, n8n's publication service has no data for them, so use the workflow's active version.
 	const env = { N8N_RUNNERS_BROKER_PORT: String(port), N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' };
-	const result = await execute({ userFolder, id, outFile: path.join(WORK, 'out', `${label}.txt`), env });
+	let result;
+	for (let attempt = 1; ; attempt++) {
+		result = await execute({ userFolder, id, outFile: path.join(WORK, 'out', `${label}.txt`), env });
+		// Ended by a signal (seen: SIGSEGV while n8n 2.40.7 shuts down on Node 24, after the run had been
+		// printed): run it again.
+		if (!(result.code === null && result.signal) || attempt >= 3) break;
+		retries.push({ label, signal: result.signal });
+		log(`  (${label}: n8n ended with ${result.signal}; running it again)`);
+	}
 	// Outputs run to hundreds of MB: keep only those of failed runs.
 	if (result.code === 0 && result.run.status === 'success') fs.rmSync(result.outFile, { force: true });
 	return result;
@@ -535,6 +544,7 @@ async function main() {
 	await U.stopSandboxes();
 	results.timings = timings;
 	results.load = load;
+	results.retries = retries;
 	results.totalMs = Date.now() - t0;
 	results.install = install;
 	fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));

@@ -59,9 +59,10 @@ const NativeDate = Date;
 const minutePrefixes = new Map<number, string>();
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
 const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n;
+const pad4 = (n: number) => (n < 10 ? '000' : n < 100 ? '00' : n < 1000 ? '0' : '') + n;
 
-/** `YYYY-MM-DDTHH:mm:ss.sssZ` (what JSON/ISO clients expect); fast, seeding formats 100,000s of these. */
-export function isoMs(ms: number): string {
+/** `YYYY-MM-DDTHH:mm:ss.sss` of an epoch time (the minute part cached). */
+function toMillis(ms: number): string {
 	const t = floor(ms);
 	const minute = floor(t / 60000);
 	let prefix = minutePrefixes.get(minute);
@@ -71,7 +72,12 @@ export function isoMs(ms: number): string {
 		minutePrefixes.set(minute, prefix);
 	}
 	const rest = t - minute * 60000;
-	return `${prefix}${pad2(floor(rest / 1000))}.${pad3(rest % 1000)}Z`;
+	return `${prefix}${pad2(floor(rest / 1000))}.${pad3(rest % 1000)}`;
+}
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ` (what JSON/ISO clients expect); fast, seeding formats 100,000s of these. */
+export function isoMs(ms: number): string {
+	return `${toMillis(ms)}Z`;
 }
 
 /**
@@ -79,11 +85,7 @@ export function isoMs(ms: number): string {
  * (7 fractional digits, no zone: `2026-04-08T14:32:15.2340000`).
  */
 export function key7(ms: number, subTicks = 0): string {
-	return isoMs(ms).slice(0, 23) + `${subTicks}`.padStart(4, '0');
-}
-
-export function startOfDayKey(key: string): string {
-	return key.slice(0, 10) + 'T00:00:00.0000000';
+	return `${toMillis(ms)}${pad4(subTicks)}`;
 }
 
 export function endOfDayKey(key: string): string {

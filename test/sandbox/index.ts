@@ -102,6 +102,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 
 	const server = createServer(requestListener(core));
+	// Longer than clients' idle keep-alive, so a reused connection is not closed under a request.
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -179,6 +179,8 @@ export type Decision = 'Pending' | 'Approved' | 'Denied';
 
 export type AdminAccessRequest = {
 	id: string;
+	/** Same as id (the API names it both ways). */
+	requestId: string;
 	computerId: string;
 	computerName: string;
 	userId: string;

@@ -1,6 +1,5 @@
 // Deterministic pseudo-random numbers (mulberry32) and the helpers the seed data needs.
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const VARIANT = ['8', '9', 'a', 'b'];
 // Module-level aliases: global lookups are slow inside jest's vm context, and these run millions of times.
 const { imul, floor } = Math;
 export class Prng {
@@ -63,12 +62,16 @@ export class Prng {
 
 	/** RFC 4122 version-4 shaped uuid. */
 	uuid(): string {
-		const a = this.hex8();
-		const b = this.hex8();
-		const c = this.hex8();
-		const d = this.hex8();
-		const variant = VARIANT[parseInt(c[0], 16) & 0x3];
-		return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+		const a = this.u32();
+		const b = this.u32();
+		const c = this.u32();
+		const d = this.u32();
+		return (
+			HEX[a >>> 24] + HEX[(a >>> 16) & 0xff] + HEX[(a >>> 8) & 0xff] + HEX[a & 0xff] + '-' +
+			HEX[b >>> 24] + HEX[(b >>> 16) & 0xff] + '-' + HEX[((b >>> 8) & 0x0f) | 0x40] + HEX[b & 0xff] + '-' +
+			HEX[((c >>> 24) & 0x3f) | 0x80] + HEX[(c >>> 16) & 0xff] + '-' + HEX[(c >>> 8) & 0xff] + HEX[c & 0xff] +
+			HEX[d >>> 24] + HEX[(d >>> 16) & 0xff] + HEX[(d >>> 8) & 0xff] + HEX[d & 0xff]
+		);
 	}
 }
 

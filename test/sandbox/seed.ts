@@ -334,13 +334,13 @@ export function makeActivityAudit(rng: Prng, id: number, created: string, actors
 	};
 }
 
-export function windowsOrMacApp(rng: Prng, computer: Computer | undefined): App {
+function windowsOrMacApp(rng: Prng, computer: Computer | undefined): App {
 	const mac = computer?.hostType === 'Mac';
 	return rng.pick(APPS.filter((a) => a.mac === mac));
 }
 
 const STATUS_BY_DECISION: Record<Decision, string> = { Pending: '1000', Approved: '2000', Denied: '2001' };
-export const statusOf = (decision: Decision): string => STATUS_BY_DECISION[decision];
+const statusOf = (decision: Decision): string => STATUS_BY_DECISION[decision];
 
 export function makeAuthorizationRequest(
 	rng: Prng,
@@ -409,8 +409,10 @@ export function makeAdminAccessRequest(
 ): AdminAccessRequest {
 	const decidedMs = createdMs + rng.int(30, 1800) * 1000;
 	const decided = decision !== 'Pending';
+	const id = rng.uuid();
 	return {
-		id: rng.uuid(),
+		id,
+		requestId: id,
 		computerId: computer?.id ?? rng.uuid(),
 		computerName: computer?.host ?? 'UNKNOWN',
 		userId: user.id,

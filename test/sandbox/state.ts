@@ -1,9 +1,9 @@
 // The tenant's in-memory data, its relationships, and the helpers tests use to add data at runtime.
-import { anyToKey, isoMs, key7, keyToMs } from './dates';
+import { anyToKey, isoMs, key7, keyToMs, toKey } from './dates';
 import { EventFactory, EventLog, lagged } from './events';
 import type {
 	AcceptedDomain, ActivityAudit, AdminAccessRequest, ApiAccount, AuthorizationRequest, AuthorizationRequestAudit,
-	CommandLog, Computer, ComputerLog, Decision, EcsEvent, GlobalRole, Group, Policy, PolicyRevision, Role, Task, User,
+	CommandLog, Computer, ComputerLog, Decision, EcsEvent, GlobalRole, Group, JsonObject, Policy, PolicyRevision, Role, Task, User,
 } from './models';
 import { GROUP_NAMES, POLICY_NAMES } from './names';
 import { hashString, Prng } from './prng';
@@ -16,7 +16,10 @@ import { Store } from './store';
 
 export type When = string | number | Date;
 
-/** Common options of the `add*` helpers: when the new records were created (default: the clock). */
+/**
+ * Common options of the `add*` helpers: when the new records were created (default: the clock, but
+ * never before 1 ms after the newest record of that kind).
+ */
 export interface AddOptions {
 	created?: When;
 	/** Give every new record the same instant (otherwise they are 1 ms apart). */
@@ -24,7 +27,10 @@ export interface AddOptions {
 }
 
 export interface AddEventsOptions {
-	/** Ingestion time of the first event (default: the clock); the next ones are 1 ms apart. */
+	/**
+	 * Ingestion time of the first event; the next ones are 1 ms apart. Default: the clock, but never
+	 * before 1 ms after the newest event already ingested.
+	 */
 	ingested?: When;
 	sameTimestamp?: boolean;
 	/** `@timestamp` of every event (default: shortly before ingestion; use an old value for "late" events). */
@@ -68,7 +74,7 @@ export class SandboxState {
 	readonly commandLogs = new Store<CommandLog>('Command log');
 	readonly events = new EventLog(() => this.eventFactory);
 	endpointUsers: EndpointUser[] = [];
-	readonly authenticationProvider: Record<string, unknown>;
+	readonly authenticationProvider: JsonObject;
 
 	private readonly eventFactory: EventFactory;
 	private readonly seedNumber: number;
@@ -97,10 +103,8 @@ export class SandboxState {
 			endpointUsers: () => this.endpointUsers,
 			tenantId: this.tenantId,
 			policyOf: (groupId) => {
-				const group = this.groups.find(groupId);
-				const revision = this.revisions.find(group?.policyRevisionId);
-				const policy = this.policies.find(revision?.policyId);
-				return policy && revision ? { id: policy.id, name: policy.name, revision: revision.revision } : undefined;
+				const applied = this.groupPolicy(groupId);
+				return applied && { id: applied.policy.id, name: applied.policy.name, revision: applied.revision.revision };
 			},
 		});
 		this.seed(counts, config.clients);
@@ -116,6 +120,13 @@ export class SandboxState {
 		let latest: PolicyRevision | undefined;
 		for (const r of this.revisions.all()) if (r.policyId === policyId && (!latest || r.revision > latest.revision)) latest = r;
 		return latest;
+	}
+
+	/** The policy revision a group applies, with its policy and that policy's latest revision. */
+	groupPolicy(groupId: string | null | undefined): { policy: Policy; revision: PolicyRevision; latest: PolicyRevision } | undefined {
+		const revision = this.revisions.find(this.groups.find(groupId)?.policyRevisionId);
+		const policy = this.policies.find(revision?.policyId);
+		return policy && revision ? { policy, revision, latest: this.latestRevision(policy.id) ?? revision } : undefined;
 	}
 
 	groupsWithPolicy(policyId: string): Group[] {
@@ -232,17 +243,26 @@ export class SandboxState {
 		});
 	}
 
-	/** `n` instants from `created` (or the clock), 1 ms apart unless `sameTimestamp`. */
-	private instants(n: number, created: When | undefined, same?: boolean): number[] {
-		const base = created === undefined ? this.now() : toMs(created);
+	/**
+	 * `n` instants from `created`, 1 ms apart unless `sameTimestamp`. Without `created`: from the clock,
+	 * but never before `latest` + 1 ms (the newest existing record), so a new batch is always newer
+	 * than an earlier batch that reached into the future.
+	 */
+	private instants(n: number, created: When | undefined, same: boolean | undefined, latest: string | undefined): number[] {
+		const base = created !== undefined ? toMs(created) : Math.max(this.now(), latest ? keyToMs(toKey(latest) ?? latest) + 1 : 0);
 		return Array.from({ length: n }, (_, i) => base + (same ? 0 : i));
+	}
+
+	private static newest<T>(items: readonly T[], get: (item: T) => string): string | undefined {
+		return items.length ? get(items[items.length - 1]) : undefined;
 	}
 
 	// ---- runtime helpers (tests, control API) ------------------------------------------------------
 
 	/** Ingest `n` new events (kept in ingestion order, even when back-dated). */
 	addEvents(n: number, opts: AddEventsOptions = {}): EcsEvent[] {
-		const baseKey = opts.ingested === undefined ? key7(this.now()) : anyToKey(opts.ingested);
+		const latest = SandboxState.newest(this.events.rows(), (r) => r.key);
+		const baseKey = opts.ingested === undefined ? key7(this.instants(1, undefined, false, latest)[0]) : anyToKey(opts.ingested);
 		const suffixOf = (i: number): 'Z' | '+00:00' =>
 			typeof opts.ingested === 'string' ? (/z$/i.test(opts.ingested) ? 'Z' : '+00:00') : i % 2 ? '+00:00' : 'Z';
 		const computer = opts.computerId ? this.computers.require(opts.computerId) : undefined;
@@ -265,21 +285,25 @@ export class SandboxState {
 
 	addActivityAudits(n: number, opts: AddOptions & AuditInput = {}): ActivityAudit[] {
 		const actors = this.actors();
-		return this.instants(n, opts.created, opts.sameTimestamp).map(
+		const latest = SandboxState.newest(this.activityAudits.all(), (a) => a.created);
+		return this.instants(n, opts.created, opts.sameTimestamp, latest).map(
 			(ms) => this.activityAudits.add(makeActivityAudit(this.rng, this.nextAuditId++, key7(ms), actors, opts))[0],
 		);
 	}
 
 	addAuthorizationRequests(n: number, opts: AddOptions & { decision?: Decision; computerId?: string } = {}): AuthorizationRequest[] {
-		return this.addAuthorizationRecords(this.instants(n, opts.created, opts.sameTimestamp), opts);
+		const latest = SandboxState.newest(this.authorizationRequests.all(), (r) => r.created);
+		return this.addAuthorizationRecords(this.instants(n, opts.created, opts.sameTimestamp, latest), opts);
 	}
 
 	addAdminAccessRequests(n: number, opts: AddOptions & { decision?: Decision; computerId?: string } = {}): AdminAccessRequest[] {
-		return this.addAdminAccessRecords(this.instants(n, opts.created, opts.sameTimestamp), opts);
+		const latest = SandboxState.newest(this.adminAccessRequests.all(), (r) => r.created);
+		return this.addAdminAccessRecords(this.instants(n, opts.created, opts.sameTimestamp, latest), opts);
 	}
 
 	addComputers(n: number, opts: AddOptions & ComputerOptions = {}): Computer[] {
-		return this.addComputerRecords(this.instants(n, opts.created, opts.sameTimestamp), this.now(), opts);
+		const latest = SandboxState.newest(this.computers.all(), (c) => c.created);
+		return this.addComputerRecords(this.instants(n, opts.created, opts.sameTimestamp, latest), this.now(), opts);
 	}
 
 	/** One audit record for a change made through the API or the portal. */

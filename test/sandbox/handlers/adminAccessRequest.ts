@@ -8,13 +8,13 @@ import { created, done, HandlerTable, ok } from './context';
 import { listHandler } from './generic';
 
 /** Pending, or approved and still inside its duration. */
-export function isActive(r: AdminAccessRequest, nowMs: number): boolean {
+function isActive(r: AdminAccessRequest, nowMs: number): boolean {
 	if (r.decision === 'Pending') return true;
 	if (r.decision !== 'Approved' || !r.decisionTime) return false;
 	return Date.parse(r.decisionTime) + Number(r.duration || 0) * 1000 > nowMs;
 }
 
-const view = (r: AdminAccessRequest, s: SandboxState) => ({ ...r, requestId: r.id, active: isActive(r, s.now()) });
+const view = (r: AdminAccessRequest, s: SandboxState) => ({ ...r, active: isActive(r, s.now()) });
 
 function decisionOf(value: string | undefined): Exclude<Decision, 'Pending'> | undefined {
 	if (value === undefined) return undefined;
@@ -67,8 +67,10 @@ export const adminAccessRequestHandlers: HandlerTable = {
 		if (decisionTime !== undefined && !parseDate(decisionTime)) throw invalid('decisionTime', `'${decisionTime}' is not a valid date.`);
 		const decided = !!(decision && decisionTime && performedBy);
 		const now = isoMs(state.now());
+		const id = state.rng.uuid();
 		const request: AdminAccessRequest = {
-			id: state.rng.uuid(),
+			id,
+			requestId: id,
 			computerId: computer.id,
 			computerName: computer.host,
 			userId: str(body, 'userId') ?? '',

@@ -11,7 +11,7 @@ import { done, HandlerContext, HandlerTable, ok, file, taskReply } from './conte
 import { getHandler, listHandler, omit } from './generic';
 import { groupOf, groupPolicy, unassign } from './relations';
 
-export function computerView(c: Computer, state: SandboxState) {
+function computerView(c: Computer, state: SandboxState) {
 	const group = groupOf(c, state);
 	return {
 		...omit(c, 'certificateExpiry'),
@@ -26,7 +26,7 @@ const detailView = (c: Computer, state: SandboxState) => ({
 	endpointInformation: endpointInformation(c),
 });
 
-export const computerFilters: FilterDef<Computer>[] = [
+const computerFilters: FilterDef<Computer>[] = [
 	{ name: 'Filter.ComputerId', kind: 'equals', get: (c) => c.id },
 	{ name: 'Filter.Host', kind: 'contains', get: (c) => c.host },
 	{ name: 'Filter.HostType', kind: 'equals', get: (c) => c.hostType },

@@ -1,5 +1,6 @@
 // Handlers shared by every collection: paged list, plain-array list, get, delete.
 import { coveredNames, ListSpec, runList } from '../listing';
+import { invalid } from '../problem';
 import type { SandboxState } from '../state';
 import type { Store } from '../store';
 import { done, Handler, HandlerContext, ok } from './context';
@@ -52,6 +53,16 @@ export function deleteHandler<T extends { id: string | number }>(
 		store(ctx.state).remove(item.id);
 		return done(ctx.op);
 	};
+}
+
+/** A trimmed, non-empty name no other item (but `self`) has, case-insensitively; else a 400 on `field`. */
+export function uniqueName<T extends { name: string }>(items: readonly T[], name: string, field: string, entity: string, self?: T): string {
+	const trimmed = name.trim();
+	if (!trimmed) throw invalid(field, `The ${field} field is required.`);
+	if (items.some((x) => x !== self && x.name.toLowerCase() === trimmed.toLowerCase())) {
+		throw invalid(field, `A ${entity} named '${trimmed}' already exists.`);
+	}
+	return trimmed;
 }
 
 /** Copies the own enumerable fields except the listed ones. */

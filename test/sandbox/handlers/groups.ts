@@ -8,7 +8,7 @@ import { isUuid } from '../validate';
 import { bool, str, uuid, uuids } from './body';
 import { created, done, HandlerContext, HandlerTable, ok } from './context';
 import { selectComputers } from './computers';
-import { getHandler, listHandler } from './generic';
+import { getHandler, listHandler, uniqueName } from './generic';
 import { groupPolicy, unassign } from './relations';
 
 const countIn = (g: Group, s: SandboxState) => s.computerCounts().get(g.id) ?? 0;
@@ -17,14 +17,7 @@ function view(g: Group, s: SandboxState) {
 	return { id: g.id, name: g.name, description: g.description, isDefault: g.isDefault, created: g.created, computerCount: countIn(g, s), ...groupPolicy(g, s) };
 }
 
-function uniqueName(state: SandboxState, name: string, self?: Group): string {
-	const trimmed = name.trim();
-	if (!trimmed) throw invalid('name', 'The name field is required.');
-	if (state.groups.all().some((g) => g !== self && g.name.toLowerCase() === trimmed.toLowerCase())) {
-		throw invalid('name', `A group named '${trimmed}' already exists.`);
-	}
-	return trimmed;
-}
+const groupName = (state: SandboxState, name: string, self?: Group) => uniqueName(state.groups.all(), name, 'name', 'group', self);
 
 function markDefault(state: SandboxState, group: Group): void {
 	for (const g of state.groups.all()) g.isDefault = g === group;
@@ -103,7 +96,7 @@ export const groupHandlers: HandlerTable = {
 		const { state, body } = ctx;
 		const group: Group = {
 			id: state.rng.uuid(),
-			name: uniqueName(state, str(body, 'name', true)),
+			name: groupName(state, str(body, 'name', true)),
 			description: str(body, 'description') ?? '',
 			isDefault: false,
 			created: isoMs(state.now()),
@@ -120,7 +113,7 @@ export const groupHandlers: HandlerTable = {
 		const { state, body } = ctx;
 		const group = state.groups.require(uuid(body, 'id', true));
 		const name = str(body, 'name');
-		if (name !== undefined) group.name = uniqueName(state, name, group);
+		if (name !== undefined) group.name = groupName(state, name, group);
 		const description = str(body, 'description');
 		if (description !== undefined) group.description = description;
 		return done(ctx.op);

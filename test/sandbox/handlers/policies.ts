@@ -7,7 +7,7 @@ import { makeRevision } from '../seed';
 import type { SandboxState } from '../state';
 import { str } from './body';
 import { created, done, file, HandlerContext, HandlerTable, ok } from './context';
-import { getHandler, listHandler } from './generic';
+import { getHandler, listHandler, uniqueName } from './generic';
 import { groupPolicy } from './relations';
 
 const kb = (bytes: number) => Math.max(1, Math.ceil(bytes / 1024));
@@ -55,14 +55,7 @@ function policyFile(ctx: HandlerContext): Buffer {
 	return Buffer.from(part.data);
 }
 
-function uniqueName(state: SandboxState, name: string, self?: Policy): string {
-	const trimmed = name.trim();
-	if (!trimmed) throw invalid('Name', 'The Name field is required.');
-	if (state.policies.all().some((p) => p !== self && p.name.toLowerCase() === trimmed.toLowerCase())) {
-		throw invalid('Name', `A policy named '${trimmed}' already exists.`);
-	}
-	return trimmed;
-}
+const policyName = (state: SandboxState, name: string, self?: Policy) => uniqueName(state.policies.all(), name, 'Name', 'policy', self);
 
 function addRevision(ctx: HandlerContext, policy: Policy, content: Buffer): PolicyRevision {
 	const { state } = ctx;
@@ -107,7 +100,7 @@ export const policyHandlers: HandlerTable = {
 	/** Multipart `Name`, `Description`, `PolicyFile`; the file becomes revision 1. */
 	'POST /v3/Policies': (ctx) => {
 		const { state } = ctx;
-		const name = uniqueName(state, formText(ctx, 'Name') ?? '');
+		const name = policyName(state, formText(ctx, 'Name') ?? '');
 		const content = policyFile(ctx);
 		const now = isoMs(state.now());
 		const policy: Policy = { id: state.rng.uuid(), name, description: formText(ctx, 'Description') ?? '', created: now, modified: now, checkedOutBy: null, hasOpenDraft: false };
@@ -120,7 +113,7 @@ export const policyHandlers: HandlerTable = {
 	'PUT /v3/Policies/{id}': (ctx) => {
 		const policy = ctx.state.policies.require(ctx.params.id);
 		const name = str(ctx.body, 'name');
-		if (name !== undefined) policy.name = uniqueName(ctx.state, name, policy);
+		if (name !== undefined) policy.name = policyName(ctx.state, name, policy);
 		const description = str(ctx.body, 'description');
 		if (description !== undefined) policy.description = description;
 		policy.modified = isoMs(ctx.state.now());

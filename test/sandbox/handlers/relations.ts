@@ -4,20 +4,19 @@ import type { SandboxState } from '../state';
 
 export type PolicyRevisionStatus = 'NoPolicyAssigned' | 'OnLatestRevision' | 'NewerRevisionAvailable';
 
+/** The policy fields of a group (and of its computers). */
 export function groupPolicy(group: Group | undefined, state: SandboxState) {
-	const revision = state.revisions.find(group?.policyRevisionId);
-	const policy = state.policies.find(revision?.policyId);
-	const latest = policy ? state.latestRevision(policy.id) : undefined;
-	const status: PolicyRevisionStatus = !policy
+	const applied = state.groupPolicy(group?.id);
+	const status: PolicyRevisionStatus = !applied
 		? 'NoPolicyAssigned'
-		: latest?.id === revision?.id
+		: applied.latest.id === applied.revision.id
 			? 'OnLatestRevision'
 			: 'NewerRevisionAvailable';
 	return {
-		policyId: policy?.id ?? null,
-		policyName: policy?.name ?? null,
-		policyRevisionId: policy ? revision!.id : null,
-		policyRevision: policy ? revision!.revision : null,
+		policyId: applied?.policy.id ?? null,
+		policyName: applied?.policy.name ?? null,
+		policyRevisionId: applied?.revision.id ?? null,
+		policyRevision: applied?.revision.revision ?? null,
 		policyRevisionStatus: status,
 	};
 }

@@ -13,7 +13,7 @@ const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const ROLE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Role';
 const LIST_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 
-export function scimUser(u: User, s: SandboxState) {
+function scimUser(u: User, s: SandboxState) {
 	return {
 		schemas: [USER_SCHEMA],
 		id: u.id,

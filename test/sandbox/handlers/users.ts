@@ -7,7 +7,7 @@ import { bool, list, str, uuid, uuids } from './body';
 import { created, done, HandlerContext, HandlerTable } from './context';
 import { getHandler, listHandler } from './generic';
 
-export function userView(u: User, s: SandboxState) {
+function userView(u: User, s: SandboxState) {
 	return {
 		id: u.id,
 		accountName: u.accountName,
