@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { FieldDeclaration, OperationDeclaration, TagDeclaration } from '../catalogue/types';
+import type {
+	DateRangeDeclaration,
+	FieldDeclaration,
+	MultipartDeclaration,
+	OperationDeclaration,
+	TagDeclaration,
+} from '../catalogue/types';
 import type { MultipartPart } from '../transport/multipart';
 import { collect, paginate } from '../transport/pagination';
 import type { QueryPairs, QueryValue } from '../transport/query';
@@ -25,10 +31,105 @@ function param(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback
 	return ctx.getNodeParameter(name, itemIndex, fallback, { extractValue: true });
 }
 
-function readFields(ctx: IExecuteFunctions, fields: FieldDeclaration[], itemIndex: number): IDataObject {
+/**
+ * The values of a field group: shown fields are parameters of their own, the others sit in one collection
+ * ("Filters" / "Additional Fields"). Returns values by parameter name.
+ */
+function readSection(ctx: IExecuteFunctions, fields: FieldDeclaration[], collection: string, itemIndex: number, hasCollection = fields.some((f) => !isShown(f))): IDataObject {
 	const values: IDataObject = {};
-	for (const field of fields) values[field.name] = param(ctx, field.name, itemIndex, undefined) as IDataObject[string];
-	return values;
+	for (const field of fields.filter(isShown)) values[field.name] = param(ctx, field.name, itemIndex, undefined) as IDataObject[string];
+	const collected = hasCollection ? ((ctx.getNodeParameter(collection, itemIndex, {}) as IDataObject) ?? {}) : {};
+	return { ...values, ...collected };
+}
+
+function pathOf(ctx: IExecuteFunctions, operation: OperationDeclaration, itemIndex: number): string {
+	const values: Record<string, string | number> = {};
+	for (const field of operation.pathParams ?? []) {
+		values[field.api] = convertField(ctx, { required: true, ...field }, param(ctx, field.name, itemIndex, ''), itemIndex) as string | number;
+	}
+	return fillPath(operation.path, values);
+}
+
+function dateRangePairs(ctx: IExecuteFunctions, range: DateRangeDeclaration, filters: IDataObject, itemIndex: number): QueryPairs {
+	const bound = (side: 'After' | 'Before') =>
+		convertField(ctx, { api: range.api, name: `${range.name}${side}`, displayName: `${range.label} ${side}`, kind: 'dateTime' }, filters[`${range.name}${side}`], itemIndex) as
+			| string
+			| undefined;
+	const after = bound('After');
+	const before = bound('Before');
+	if (after === undefined && before === undefined) return [];
+	if (after && before && after > before) {
+		throw invalidInput(ctx.getNode(), itemIndex, `${range.label} After`, 'is later than the "Before" date', 'Swap the two dates');
+	}
+	return [
+		[`${range.api}.Dates`, [after ?? '1970-01-01T00:00:00.000Z', before ?? '9999-12-31T23:59:59.999Z']],
+		[`${range.api}.SelectionMode`, 'Range'],
+	];
+}
+
+function queryOf(ctx: IExecuteFunctions, operation: OperationDeclaration, itemIndex: number): QueryPairs {
+	const query: QueryPairs = [];
+	const fields = operation.query ?? [];
+	const filters = readSection(ctx, fields, FILTERS, itemIndex, fields.some((f) => !isShown(f)) || Boolean(operation.dateRanges?.length));
+	for (const field of fields) {
+		if (!isShown(field) && !(field.name in filters)) continue;
+		const value = convertField(ctx, field, filters[field.name], itemIndex);
+		if (value !== undefined && !field.notSent) query.push([field.api, value as QueryValue]);
+	}
+	for (const range of operation.dateRanges ?? []) query.push(...dateRangePairs(ctx, range, filters, itemIndex));
+	if (operation.sorts?.length) {
+		let rules = ((ctx.getNodeParameter(SORT, itemIndex, {}) as IDataObject).rules ?? []) as IDataObject[];
+		// Page numbers over a list that changes while it is read need a stable order (vendor advice).
+		if (!rules.length && operation.sorts.includes('created')) rules = [{ by: 'created', order: 'asc' }];
+		rules.forEach((rule, index) => query.push([`Sorts[${index}].by`, String(rule.by)], [`Sorts[${index}].order`, String(rule.order)]));
+	}
+	return query;
+}
+
+function jsonBodyOf(ctx: IExecuteFunctions, operation: OperationDeclaration, itemIndex: number): unknown {
+	if (operation.rawJsonBody) {
+		const raw = operation.rawJsonBody;
+		const field: FieldDeclaration = { api: raw.name, name: raw.name, displayName: raw.displayName, kind: 'json', required: true };
+		return convertField(ctx, field, ctx.getNodeParameter(raw.name, itemIndex), itemIndex);
+	}
+	if (!operation.body) return undefined;
+	const body = fieldsToObject(ctx, operation.body, readSection(ctx, operation.body, ADDITIONAL_FIELDS, itemIndex), itemIndex);
+	if (operation.requireOneOf) {
+		const fields = operation.body.filter((f) => operation.requireOneOf!.includes(f.name));
+		if (!fields.some((f) => body[f.api] !== undefined && body[f.api] !== false)) {
+			const names = fields.map((f) => `"${f.displayName}"`).join(' or ');
+			throw invalidInput(ctx.getNode(), itemIndex, names.replace(/"/g, ''), 'none is set', `Set ${names}`);
+		}
+	}
+	return body;
+}
+
+async function multipartOf(ctx: IExecuteFunctions, multipart: MultipartDeclaration, itemIndex: number): Promise<MultipartPart[]> {
+	const property = String(ctx.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data'));
+	const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
+	if (!binary) {
+		throw invalidInput(
+			ctx.getNode(),
+			itemIndex,
+			'Input Binary Field',
+			`the input item has no binary field "${property}"`,
+			'Add a node that reads the file first (e.g. Read/Write Files from Disk or HTTP Request) and enter the name of its binary field',
+		);
+	}
+	const values = readSection(ctx, multipart.fields, ADDITIONAL_FIELDS, itemIndex);
+	const parts: MultipartPart[] = [];
+	for (const field of multipart.fields) {
+		if (!isShown(field) && !(field.name in values)) continue; // unset optional parts are not sent
+		const value = convertField(ctx, field, values[field.name], itemIndex);
+		if (value !== undefined) parts.push({ name: field.api, value: String(value) });
+	}
+	parts.push({
+		name: multipart.filePart,
+		data: await ctx.helpers.getBinaryDataBuffer(itemIndex, property),
+		fileName: binary.fileName ?? 'upload',
+		contentType: binary.mimeType || multipart.defaultMimeType,
+	});
+	return parts;
 }
 
 async function prepare(
@@ -37,107 +138,18 @@ async function prepare(
 	operation: OperationDeclaration,
 	itemIndex: number,
 ): Promise<PreparedCall> {
-	const node = ctx.getNode();
-	const pathValues: Record<string, string | number> = {};
-	for (const field of operation.pathParams ?? []) {
-		const value = convertField(ctx, { required: true, ...field }, param(ctx, field.name, itemIndex, ''), itemIndex);
-		pathValues[field.api] = value as string | number;
-	}
-
-	const query: QueryPairs = [];
-	const requiredQuery = (operation.query ?? []).filter(isShown);
-	const filters = {
-		...readFields(ctx, requiredQuery, itemIndex),
-		...((operation.query?.length || operation.dateRanges?.length
-			? (ctx.getNodeParameter(FILTERS, itemIndex, {}) as IDataObject)
-			: {}) ?? {}),
-	};
-	for (const field of operation.query ?? []) {
-		if (!isShown(field) && !(field.name in filters)) continue;
-		const value = convertField(ctx, field, filters[field.name], itemIndex);
-		if (value !== undefined && !field.notSent) query.push([field.api, value as QueryValue]);
-	}
-	for (const range of operation.dateRanges ?? []) {
-		const after = convertField(ctx, { api: range.api, name: `${range.name}After`, displayName: `${range.label} After`, kind: 'dateTime' }, filters[`${range.name}After`], itemIndex);
-		const before = convertField(ctx, { api: range.api, name: `${range.name}Before`, displayName: `${range.label} Before`, kind: 'dateTime' }, filters[`${range.name}Before`], itemIndex);
-		if (after === undefined && before === undefined) continue;
-		if (after && before && String(after) > String(before)) {
-			throw invalidInput(node, itemIndex, `${range.label} After`, 'is later than the "Before" date', 'Swap the two dates');
-		}
-		query.push(
-			[`${range.api}.Dates`, [String(after ?? '1970-01-01T00:00:00.000Z'), String(before ?? '9999-12-31T23:59:59.999Z')]],
-			[`${range.api}.SelectionMode`, 'Range'],
-		);
-	}
-	if (operation.sorts?.length) {
-		let rules = ((ctx.getNodeParameter(SORT, itemIndex, {}) as IDataObject).rules ?? []) as IDataObject[];
-		// Page numbers over a list that changes while it is read need a stable order (vendor advice).
-		if (!rules.length && operation.sorts.includes('created')) rules = [{ by: 'created', order: 'asc' }];
-		rules.forEach((rule, index) => query.push([`Sorts[${index}].by`, String(rule.by)], [`Sorts[${index}].order`, String(rule.order)]));
-	}
-
 	const request: ApiRequest = {
 		method: operation.method,
-		path: fillPath(operation.path, pathValues),
-		query,
+		path: pathOf(ctx, operation, itemIndex),
+		query: queryOf(ctx, operation, itemIndex),
+		body: jsonBodyOf(ctx, operation, itemIndex),
 		itemIndex,
 		label: `${tag.displayName}: ${operation.name}`,
 		permissionArea: tag.permissionArea,
 		binary: operation.response === 'binary',
 		contentType: operation.bodyContentType,
 	};
-
-	if (operation.rawJsonBody) {
-		const raw = operation.rawJsonBody;
-		request.body = convertField(ctx, { api: raw.name, name: raw.name, displayName: raw.displayName, kind: 'json', required: true }, ctx.getNodeParameter(raw.name, itemIndex), itemIndex);
-	} else if (operation.body) {
-		const values = {
-			...readFields(ctx, operation.body.filter(isShown), itemIndex),
-			...(operation.body.some((f) => !isShown(f)) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
-		};
-		request.body = fieldsToObject(ctx, operation.body, values, itemIndex);
-		if (operation.requireOneOf) {
-			const body = request.body as IDataObject;
-			const fields = operation.body.filter((f) => operation.requireOneOf!.includes(f.name));
-			if (!fields.some((f) => body[f.api] !== undefined && body[f.api] !== false)) {
-				const names = fields.map((f) => `"${f.displayName}"`).join(' or ');
-				throw invalidInput(node, itemIndex, names.replace(/"/g, ''), 'none is set', `Set ${names}`);
-			}
-		}
-	}
-
-	if (operation.multipart) {
-		const multipart = operation.multipart;
-		const property = String(ctx.getNodeParameter(BINARY_PROPERTY, itemIndex, 'data'));
-		const binary = ctx.getInputData()[itemIndex]?.binary?.[property];
-		if (!binary) {
-			throw invalidInput(
-				node,
-				itemIndex,
-				'Input Binary Field',
-				`the input item has no binary field "${property}"`,
-				'Add a node that reads the file first (e.g. Read/Write Files from Disk or HTTP Request) and enter the name of its binary field',
-			);
-		}
-		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-		const values = {
-			...readFields(ctx, multipart.fields.filter(isShown), itemIndex),
-			...(multipart.fields.some((f) => !isShown(f)) ? (ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject) : {}),
-		};
-		const parts: MultipartPart[] = [];
-		for (const field of multipart.fields) {
-			if (!isShown(field) && !(field.name in values)) continue; // unset optional parts are not sent
-			const value = convertField(ctx, field, values[field.name], itemIndex);
-			if (value !== undefined) parts.push({ name: field.api, value: String(value) });
-		}
-		parts.push({
-			name: multipart.filePart,
-			data,
-			fileName: binary.fileName ?? 'upload',
-			contentType: binary.mimeType || multipart.defaultMimeType,
-		});
-		request.multipart = parts;
-	}
+	if (operation.multipart) request.multipart = await multipartOf(ctx, operation.multipart, itemIndex);
 
 	const prepared: PreparedCall = { request };
 	if (operation.list) {
