@@ -194,6 +194,16 @@ describe('other streams', () => {
 			expect((await poller.poll()).result).toBeNull();
 		}
 	});
+
+	it('new computers awaiting authorisation, not the authorised ones', async () => {
+		const poller = new Poller({ event: 'newComputer' });
+		await poller.poll();
+		const pending = sandbox.state.addComputers(2, { authorisationState: 'Pending' } as never);
+		sandbox.state.addComputers(2, { authorisationState: 'Authorised' } as never);
+		const run = await poller.poll();
+		expect(ids(run.result).sort()).toEqual(pending.map((c) => `newComputer:${c.id}`).sort());
+		expect(run.result![0][0].json).toMatchObject({ state: 'Pending' });
+	});
 });
 
 describe('soak', () => {

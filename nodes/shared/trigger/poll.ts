@@ -50,6 +50,7 @@ function settings(ctx: IPollFunctions): PollSettings {
 }
 
 function matches(setup: PollSettings, record: IDataObject): boolean {
+	if (setup.stream.accept && !setup.stream.accept(record)) return false;
 	return setup.stream.filters.every((filter) => !setup.filters[filter.name] || filter.matches(record, setup.filters[filter.name]));
 }
 

@@ -39,6 +39,8 @@ export interface StreamDeclaration {
 	timeOf: (record: IDataObject) => unknown;
 	simplify: (record: IDataObject) => IDataObject;
 	filters: StreamFilter[];
+	/** Records of the stream at all, checked in the node too (in case the API ignores a fixed filter). */
+	accept?: (record: IDataObject) => boolean;
 }
 
 const get = (record: unknown, path: string): IDataObject[string] =>
@@ -215,6 +217,7 @@ export const STREAMS: StreamDeclaration[] = [
 		path: '/v3/Computers',
 		sortBy: 'created',
 		fixedQuery: [['Filter.State', 'Pending']],
+		accept: (r) => str(r.authorisationState ?? r.state).toLowerCase() === 'pending',
 		idOf: (r) => str(r.id) || undefined,
 		timeOf: (r) => r.created,
 		simplify: (r) => ({
