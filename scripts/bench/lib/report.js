@@ -184,6 +184,7 @@ function settingsSection(r) {
 		`- S2: ${int(S.events)} client events spread over the 7 days before the sandbox started; the trigger (event New Client Event, Start From = a date before the backlog, default Max Items per Poll 10,000, default overlap 120 s) is polled through n8n-core's real \`PollContext\` (test/helpers/n8n.ts) until a poll emits nothing, then polled again for idle polls. Events per second = events emitted / the summed time of the polls that emitted. The bare client walks \`Events/FromStartDate\` with \`RecordSize=1000\` sequentially.`,
 		`- S3: one \`n8n execute\` of a workflow whose Execute Workflow node (Run once for each item) runs a published sub-workflow with one Computers Get ${int(S.executions)} times: ${int(S.executions)} separate executions in one n8n process, each reading the credential (and its stored token) from n8n's database. The credential starts without a token.`,
 		`- S4: ${int(S.memoryComputers)} computers on a second sandbox. RSS of the n8n process is sampled from /proc every 50 ms; "while the node runs" is the node's start time to start + executionTime in the run data. "Before the node" is the last sample before it started; the no-op is a workflow with only a Manual Trigger.`,
+		`- n8n 2.40.7 on Node.js 24 sometimes crashes with SIGSEGV while \`n8n execute\` shuts down, after the run is complete and printed: such a run counts; one that ended by a signal before completing runs again. This time: ${r.retries?.length ? r.retries.map((t) => `${t.label} (${t.signal}, ${t.complete ? 'run complete' : 'run again'})`).join(', ') : 'none'}.`,
 		`- S5: ${int(S.items)} computer IDs from a Code node into Computers Get (Settings: On Error = Continue, so every failed item would show as an error item). The ${S.runs} runs use separate API clients and n8n processes and run ${r.s5?.mode === 'sequential' ? 'one after another' : 'at the same time (each with its own rate-limit window, like separate tenants), to keep the bench short; S3 (with an API client of its own) and S4 (on a second sandbox) run while S5 waits on the rate limit'}.`,
 	].join('\n');
 }
@@ -253,12 +254,18 @@ function s5Detail(s5, S) {
 	].join('\n');
 }
 
+function loadNote(r) {
+	const values = Object.values(r.load ?? {});
+	if (!values.length) return '';
+	return ` While it ran, the 1-minute load average of the ${r.machine.cores}-core machine was ${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)} (other work shares this machine; busier runs give slower and noisier timings).`;
+}
+
 function writeReport(file, r, { analysis = require('./analysis') } = {}) {
 	const S = r.settings;
 	const parts = [
 		'# Benchmarks',
 		'',
-		`Measured by \`npm run bench\` (scripts/bench/run.js) on ${r.startedAt.slice(0, 10)}; the whole run took ${Math.round(r.totalMs / 60000)} min ${Math.round((r.totalMs % 60000) / 1000)} s${r.install?.cached ? ' (n8n already installed in .cache/)' : ` including the n8n install (${Math.round((r.install?.ms ?? 0) / 1000)} s)`}. The file is written by the bench: re-run it rather than editing the numbers. Raw numbers: \`.bench/results.json\`.`,
+		`Measured by \`npm run bench\` (scripts/bench/run.js) on ${r.startedAt.slice(0, 10)}; the whole run took ${Math.floor(r.totalMs / 60000)} min ${Math.round((r.totalMs % 60000) / 1000)} s${r.install?.cached ? ' (n8n already installed in .cache/)' : ` including the n8n install (${Math.round((r.install?.ms ?? 0) / 1000)} s)`}. The file is written by the bench: re-run it rather than editing the numbers. Raw numbers: \`.bench/results.json\`.${loadNote(r)}`,
 		'',
 		'## Results',
 		'',

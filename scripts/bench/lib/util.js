@@ -134,6 +134,8 @@ function machine() {
 		const info = fs.readFileSync('/proc/cpuinfo', 'utf8');
 		const m = /^model name\s*:\s*(.+)$/m.exec(info);
 		if (m) cpuModel = m[1].trim();
+		const mhz = /^cpu MHz\s*:\s*([\d.]+)$/m.exec(info);
+		if (mhz && !/GHz|MHz/i.test(cpuModel)) cpuModel += ` @ ${Math.round(Number(mhz[1]))} MHz`;
 	} catch {
 		/* not Linux */
 	}

@@ -228,7 +228,14 @@ function generateNodeWorkflow(description, descriptions) {
 					if (Object.keys(extra).length) params.additionalFields = extra;
 					continue;
 				}
-				if (!p.required) continue;
+				if (!p.required) {
+					// Optional fields shown at the top (e.g. "Computer IDs" of the selection operations).
+					if (USEFUL_OPTIONAL.includes(p.name) && (ID_SOURCES_BY_NODE[nodeName]?.[p.name] ?? ID_SOURCES[p.name])) {
+						const value = resolveId(nodeName, p.name, pick, [], operation);
+						if (value !== undefined) params[p.name] = p.type === 'resourceLocator' ? byId(value) : value;
+					}
+					continue;
+				}
 				const idValue = ID_SOURCES_BY_NODE[nodeName]?.[p.name] || ID_SOURCES[p.name] ? resolveId(nodeName, p.name, pick, [], operation) : undefined;
 				if (idValue !== undefined) {
 					params[p.name] = p.type === 'resourceLocator' ? byId(idValue) : idValue;
