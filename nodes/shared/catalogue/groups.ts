@@ -171,6 +171,7 @@ export const groups: TagDeclaration = {
 			method: 'POST',
 			path: '/v3/Groups/AutoAssignPolicyRevision',
 			evidence: 'SPEC',
+			requireOneOf: ['policyId', 'policyRevisionId'],
 			body: [
 				{
 					api: 'policyId',

@@ -162,6 +162,7 @@ export const users: TagDeclaration = {
 			evidence: 'DOC',
 			pathParams: [userId],
 			body: [roleResource(), globalRolesIds()],
+			requireOneOf: ['roleResource', 'globalRolesIds'],
 			response: 'empty',
 		},
 		{
