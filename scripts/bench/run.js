@@ -21,6 +21,7 @@
  *   --only s1,s2,…        run only these scenarios (the report then only has those)
  *   --s5 concurrent|sequential  S5's runs on separate API accounts at once (default) or one after another
  *   --out FILE            report path (default BENCHMARKS.md); --no-report to only print
+ *   --report-from FILE    only write the report again from a results file (e.g. .bench/results.json)
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -584,6 +585,12 @@ async function waitForBurst(c, count, s5) {
 		if (apiRequests - s5.apiBefore >= count) return;
 		await U.sleep(500);
 	}
+}
+
+if (args['report-from']) {
+	writeReport(S.out, JSON.parse(fs.readFileSync(path.resolve(ROOT, String(args['report-from'])), 'utf8')));
+	console.log(`wrote ${path.relative(ROOT, S.out)}`);
+	process.exit(0);
 }
 
 main()

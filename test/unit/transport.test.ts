@@ -88,16 +88,18 @@ describe('multipart body', () => {
 });
 
 describe('sliding window limiter', () => {
-	it('lets `limit` requests start in any window and schedules the rest one window after the slot they reuse', async () => {
+	it('lets `limit` requests start in any window and schedules the rest one window (plus a margin) after the slot they reuse', async () => {
 		let now = 1_000;
 		const limiter = new SlidingWindowLimiter(3, 1_000, () => now);
 		const reserve = (l: SlidingWindowLimiter) => (l as unknown as { reserve(): number }).reserve();
 		expect([reserve(limiter), reserve(limiter), reserve(limiter)]).toEqual([1_000, 1_000, 1_000]);
-		expect(reserve(limiter)).toBe(2_000);
+		// The margin (max(250 ms, 1% of the window)) covers the time a request takes to reach the tenant.
+		expect(reserve(limiter)).toBe(2_250);
 		now = 1_500;
-		expect(reserve(limiter)).toBe(2_000);
-		expect(reserve(limiter)).toBe(2_000);
-		expect(reserve(limiter)).toBe(3_000);
+		expect(reserve(limiter)).toBe(2_250);
+		expect(reserve(limiter)).toBe(2_250);
+		expect(reserve(limiter)).toBe(3_500);
+		expect(new SlidingWindowLimiter(1, 100_000, () => 0)['marginMs']).toBe(1_000);
 	});
 
 	it('holds everybody after a 429 until the pause ends', () => {

@@ -14,11 +14,16 @@ export class SlidingWindowLimiter {
 
 	private pausedUntil = 0;
 
+	/** max(250 ms, 1% of the window), see reserve(). */
+	private readonly marginMs: number;
+
 	constructor(
 		readonly limit: number,
 		readonly windowMs: number,
 		private readonly now: () => number = Date.now,
-	) {}
+	) {
+		this.marginMs = Math.max(250, windowMs / 100);
+	}
 
 	/** Waits until a request may start, then counts it. */
 	async acquire(): Promise<void> {
@@ -38,8 +43,9 @@ export class SlidingWindowLimiter {
 			this.starts.push(at);
 			return at;
 		}
-		// The slot reused is the oldest of the last `limit` starts; it frees one window after that start.
-		at = Math.max(at, this.starts[this.head] + this.windowMs);
+		// The slot reused is the oldest of the last `limit` starts; it frees one window after that start,
+		// plus a margin: the tenant counts a request when it arrives, a little after we send it.
+		at = Math.max(at, this.starts[this.head] + this.windowMs + this.marginMs);
 		this.starts[this.head] = at;
 		this.head = (this.head + 1) % this.limit;
 		return at;

@@ -22,12 +22,12 @@ export interface ReadContext {
 
 const keyOf = (stream: StreamDeclaration, record: IDataObject) => parseInstant(stream.timeOf(record))?.key ?? '';
 
-function byTime(stream: StreamDeclaration) {
-	return (a: IDataObject, b: IDataObject) => {
-		const ka = keyOf(stream, a);
-		const kb = keyOf(stream, b);
-		return ka < kb ? -1 : ka > kb ? 1 : 0;
-	};
+/** Records in time order: each key parsed once, and no sort at all when the API already ordered them. */
+function inTimeOrder(stream: StreamDeclaration, records: IDataObject[]): IDataObject[] {
+	const keyed = records.map((record) => ({ record, key: keyOf(stream, record) }));
+	const ordered = keyed.every((entry, i) => i === 0 || keyed[i - 1].key <= entry.key);
+	if (!ordered) keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+	return keyed.map((entry) => entry.record);
 }
 
 /** Every event of one millisecond, through the paged search (used when a whole page shares an instant). */
@@ -55,9 +55,8 @@ async function* eventsOfInstant(read: ReadContext, ms: number): AsyncGenerator<I
  * through Events/search for that millisecond and then passed.
  */
 async function* readFromStartDate(read: ReadContext): AsyncGenerator<IDataObject> {
-	let start = read.startMs;
-	for (;;) {
-		const { body } = await apiRequest<IDataObject>(read.ctx, {
+	const fetchFrom = (start: number) =>
+		apiRequest<IDataObject>(read.ctx, {
 			method: 'GET',
 			path: read.stream.path,
 			query: [
@@ -68,15 +67,26 @@ async function* readFromStartDate(read: ReadContext): AsyncGenerator<IDataObject
 			permissionArea: read.stream.permissionArea,
 			deadline: read.deadline,
 		});
-		const events = ((body?.events ?? []) as IDataObject[]).slice().sort(byTime(read.stream));
+	let start = read.startMs;
+	let page = fetchFrom(start);
+	for (;;) {
+		const { body } = await page;
+		const events = inTimeOrder(read.stream, (body?.events ?? []) as IDataObject[]);
+		const full = events.length >= EVENT_PAGE;
+		const newest = full ? (parseInstant(read.stream.timeOf(events[events.length - 1]))?.ms ?? start) : start;
+		// The next page depends only on this page's newest instant: ask for it while this one is processed.
+		if (full && newest > start) {
+			page = fetchFrom(newest);
+			page.catch(() => undefined); // awaited on the next turn; not unhandled if the reader stops first
+		}
 		yield* events;
-		if (events.length < EVENT_PAGE) return;
-		const newest = parseInstant(read.stream.timeOf(events[events.length - 1]))?.ms ?? start;
+		if (!full) return;
 		if (newest > start) {
 			start = newest;
 		} else {
 			yield* eventsOfInstant(read, start);
 			start += 1;
+			page = fetchFrom(start);
 		}
 	}
 }
@@ -115,7 +125,7 @@ async function* readNewestFirst(read: ReadContext): AsyncGenerator<IDataObject> 
 		if (instant && instant.ms < read.startMs) break;
 		fresh.push(record);
 	}
-	yield* fresh.sort(byTime(read.stream));
+	yield* inTimeOrder(read.stream, fresh);
 }
 
 export function readStream(read: ReadContext): AsyncGenerator<IDataObject> {
@@ -143,7 +153,7 @@ export async function readSample(ctx: IPollFunctions, stream: StreamDeclaration,
 				label: 'Trigger: New Client Event',
 				permissionArea: stream.permissionArea,
 			});
-			const events = ((body?.events ?? []) as IDataObject[]).slice().sort(byTime(stream));
+			const events = inTimeOrder(stream, (body?.events ?? []) as IDataObject[]);
 			if (events.length) return events.slice(-count).reverse();
 		}
 		return [];
