@@ -447,7 +447,8 @@ async function main() {
 	};
 	const needA = wants('s1') || wants('s2') || wants('s3') || wants('s5');
 	const needB = wants('s4');
-	const common = { latencyMs: S.latencyMs, rateLimit: S.rateLimit, tokenTtlSeconds: 3600 };
+	// listCacheMs: pages of one query reuse its sorted result, as a real service's index would (see test/sandbox/types.ts).
+	const common = { latencyMs: S.latencyMs, rateLimit: S.rateLimit, tokenTtlSeconds: 3600, listCacheMs: 10_000 };
 	const sandboxAStartedAt = Date.now();
 	const [sandboxA, sandboxB] = await Promise.all([
 		needA

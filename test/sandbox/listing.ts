@@ -241,8 +241,19 @@ export function runList<T extends { id: unknown }>(
 		get: (item: T) => spec.sorts[s.by.toLowerCase()](item, state),
 		desc: s.order === 'desc',
 	}));
+	const items = spec.items(state);
+	const cacheKey = state.listCacheMs > 0 ? `${specId(spec)}?${q.pairs.filter(([k]) => !/^pagination\./i.test(k)).map((p) => p.join('=')).join('&')}` : '';
+	const cached = cacheKey ? state.listCache.get(cacheKey) : undefined;
+	if (cached && cached.size === items.length && state.now() - cached.at <= state.listCacheMs) return pageOf(cached.sorted as T[], paging);
 	const predicate = buildPredicate(spec.filters, q, allowed, state);
-	const filtered = spec.items(state).filter(predicate);
-	const sorted = sortItems(filtered, [...requested, ...defaults, { get: (item: T) => item.id, desc: false }]);
+	const sorted = sortItems(items.filter(predicate), [...requested, ...defaults, { get: (item: T) => item.id, desc: false }]);
+	if (cacheKey) state.listCache.set(cacheKey, { at: state.now(), size: items.length, sorted });
 	return pageOf(sorted, paging);
+}
+
+const specIds = new WeakMap<object, number>();
+let nextSpecId = 1;
+function specId(spec: object): number {
+	if (!specIds.has(spec)) specIds.set(spec, nextSpecId++);
+	return specIds.get(spec)!;
 }

@@ -46,6 +46,8 @@ export interface StateConfig {
 	clients: Array<{ clientId: string }>;
 	/** A task reports `Running` for this long after creation, then `Completed`. */
 	taskDurationMs?: number;
+	/** See SandboxOptions.listCacheMs. */
+	listCacheMs?: number;
 }
 
 const toMs = (value: When): number => keyToMs(anyToKey(value));
@@ -55,6 +57,9 @@ export class SandboxState {
 	readonly rng: Prng;
 	readonly tenantId: string;
 	readonly taskDurationMs: number;
+	readonly listCacheMs: number;
+	/** Sorted list results by query (see SandboxOptions.listCacheMs). */
+	readonly listCache = new Map<string, { at: number; size: number; sorted: unknown[] }>();
 
 	readonly computers = new Store<Computer>('Computer');
 	readonly groups = new Store<Group>('Group');
@@ -88,6 +93,7 @@ export class SandboxState {
 		this.seedNumber = counts.randomSeed;
 		this.rng = new Prng(counts.randomSeed);
 		this.taskDurationMs = config.taskDurationMs ?? 0;
+		this.listCacheMs = config.listCacheMs ?? 0;
 		this.tenantId = this.rng.uuid();
 		this.authenticationProvider = {
 			id: this.rng.uuid(),

@@ -30,6 +30,11 @@ export interface SandboxOptions {
 	now?: () => number;
 	/** A task reports `Running` this long after creation, then `Completed` (default 0). */
 	taskDurationMs?: number;
+	/**
+	 * Benchmarks only: keep a list's filtered, sorted result this long (ms) for the next pages of the same
+	 * query, as a real service's index would. Off (0) by default because tests edit records in place.
+	 */
+	listCacheMs?: number;
 	/** Catalogue file to serve (default test/fixtures/pmcloud-operations.json). */
 	cataloguePath?: string;
 	/** Serve the `/__sandbox/*` control API on the same port (default true). */
