@@ -157,6 +157,17 @@ describe('faults', () => {
 		expect(ids((await poller.poll()).result)).toEqual(eventIds(added));
 	});
 
+	it('fails loudly on 403, naming the permission the API account lacks, and keeps the state', async () => {
+		const poller = new Poller({ event: 'newActivityAudit' });
+		await poller.poll();
+		const before = JSON.stringify(poller.staticData);
+		sandbox.faults.enqueue({ status: 403 } as never, { pathIncludes: 'ActivityAudits' });
+		const run = await poller.poll();
+		expect(run.error?.message).toMatch(/^Trigger: New Activity Audit failed/);
+		expect(run.error?.description).toContain('"Audit" permission');
+		expect(JSON.stringify(poller.staticData)).toBe(before);
+	});
+
 	it('recovers once from a revoked token', async () => {
 		const poller = new Poller();
 		await poller.poll();

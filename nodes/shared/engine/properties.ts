@@ -198,7 +198,12 @@ function operationProperties(operation: OperationDeclaration): INodeProperties[]
 
 export function buildProperties(tag: TagDeclaration): INodeProperties[] {
 	const operations: INodePropertyOptions[] = tag.operations
-		.map(({ name, value, action, description }) => ({ name, value, action, description }))
+		.map(({ name, value, action, description, evidence }) => ({
+			name,
+			value,
+			action,
+			description: evidence === 'INF' ? `${description} (inferred endpoint, not yet confirmed on a tenant)` : description,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const first = tag.operations.find((op) => op.value === 'getMany') ?? tag.operations.find((op) => op.value === 'get') ?? tag.operations[0];
 	return [

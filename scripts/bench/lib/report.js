@@ -176,7 +176,7 @@ function machineSection(r) {
 function settingsSection(r) {
 	const S = r.settings;
 	return [
-		`- Sandbox: \`test/sandbox\` in its own process on 127.0.0.1, **${S.latencyMs} ms** added to every API response (\`--latency\`), rate limit **${S.rateLimit.requests} requests per ${S.rateLimit.windowMs / 1000} s** per API client (sliding window, 429 with Retry-After), tokens valid 1 h.`,
+		`- Sandbox: \`test/sandbox\` in its own process on 127.0.0.1, **${S.latencyMs} ms** added to every API response (\`--latency\`), rate limit **${S.rateLimit.requests} requests per ${S.rateLimit.windowMs / 1000} s** per API client (sliding window, 429 with Retry-After), tokens valid 1 h; a list query's filtered, sorted result is kept 10 s for its following pages (\`listCacheMs\`), as an indexed service would.`,
 		`- Our credential: the same rate limit (${S.rateLimit.requests} per ${S.rateLimit.windowMs / 1000} s), client credentials.`,
 		`- Every figure is the **median of ${S.runs} runs**; ratios are the median of the ratios of runs made side by side (run *i* of one variant with run *i* of the other, alternating which goes first). The first round of S1 and a first poll/page of S2 are warm-ups and not counted.`,
 		`- Each measured API client starts a run with a full rate-limit window (the sandbox's window is reset before each run, as after a quiet period; each variant has its own API client).`,
