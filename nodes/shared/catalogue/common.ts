@@ -70,3 +70,13 @@ export const revisionPolicyPicker = (): FieldDeclaration => ({
 	locator: 'policy',
 	description: 'Pick the policy to list its revisions below (not sent to the API)',
 });
+
+/** The SCIM `filter` query parameter of a SCIM list (RFC 7644 3.4.2.2). */
+export const scimFilter = (example: string): FieldDeclaration => ({
+	api: 'filter',
+	name: 'filter',
+	displayName: 'Filter',
+	kind: 'string',
+	description: 'SCIM filter expression',
+	placeholder: `e.g. ${example}`,
+});

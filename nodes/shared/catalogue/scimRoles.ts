@@ -1,3 +1,4 @@
+import { scimFilter } from './common';
 import type { TagDeclaration } from './types';
 
 export const scimRoles: TagDeclaration = {
@@ -18,14 +19,7 @@ export const scimRoles: TagDeclaration = {
 			list: 'scim',
 			response: 'json',
 			query: [
-				{
-					api: 'filter',
-					name: 'filter',
-					displayName: 'Filter',
-					kind: 'string',
-					description: 'SCIM filter expression',
-					placeholder: 'e.g. displayName eq "Administrator"',
-				},
+				scimFilter('displayName eq "Administrator"'),
 			],
 		},
 	],

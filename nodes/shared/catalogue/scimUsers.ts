@@ -1,4 +1,4 @@
-import { idParam } from './common';
+import { idParam, scimFilter } from './common';
 import type { FieldDeclaration, TagDeclaration } from './types';
 
 const SCIM_JSON = 'application/scim+json';
@@ -92,14 +92,7 @@ export const scimUsers: TagDeclaration = {
 			list: 'scim',
 			response: 'json',
 			query: [
-				{
-					api: 'filter',
-					name: 'filter',
-					displayName: 'Filter',
-					kind: 'string',
-					description: 'SCIM filter expression',
-					placeholder: 'e.g. userName eq "jane.doe@example.com"',
-				},
+				scimFilter('userName eq "jane.doe@example.com"'),
 			],
 		},
 		{
