@@ -111,6 +111,16 @@ describe('backlogs and bursts', () => {
 		expect((await poller.poll()).result).toBeNull();
 	});
 
+	it('drains a same-timestamp burst larger than Max Items per Poll over several polls', async () => {
+		const poller = new Poller({ options: { maxItemsPerPoll: 100 } });
+		await poller.poll();
+		const burst = addEvents(350, { sameTimestamp: true });
+		const seen: string[] = [];
+		for (let i = 0; i < 6; i++) seen.push(...ids((await poller.poll()).result));
+		expect(new Set(seen).size).toBe(seen.length);
+		expect(seen.sort()).toEqual(eventIds(burst).sort());
+	});
+
 	it('emits late events: old event time, new ingestion time', async () => {
 		const poller = new Poller();
 		await poller.poll();

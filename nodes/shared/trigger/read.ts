@@ -18,6 +18,8 @@ export interface ReadContext {
 	startMs: number;
 	apiQuery: QueryPairs;
 	deadline: number;
+	/** How many more records the poll will take; pages are sized so a poll ends on a page boundary. */
+	allowance?: () => number;
 }
 
 const keyOf = (stream: StreamDeclaration, record: IDataObject) => parseInstant(stream.timeOf(record))?.key ?? '';
@@ -55,38 +57,53 @@ async function* eventsOfInstant(read: ReadContext, ms: number): AsyncGenerator<I
  * through Events/search for that millisecond and then passed.
  */
 async function* readFromStartDate(read: ReadContext): AsyncGenerator<IDataObject> {
-	const fetchFrom = (start: number) =>
+	const fetchFrom = (start: number, size: number) =>
 		apiRequest<IDataObject>(read.ctx, {
 			method: 'GET',
 			path: read.stream.path,
 			query: [
 				['StartDate', toApiDate(start)],
-				['RecordSize', EVENT_PAGE],
+				['RecordSize', size],
 			],
 			label: 'Trigger: New Client Event',
 			permissionArea: read.stream.permissionArea,
 			deadline: read.deadline,
 		});
+	const pageSize = (allowance = read.allowance?.() ?? EVENT_PAGE) => Math.max(1, Math.min(EVENT_PAGE, allowance));
 	let start = read.startMs;
-	let page = fetchFrom(start);
+	let size = pageSize();
+	let page = fetchFrom(start, size);
 	for (;;) {
 		const { body } = await page;
 		const events = inTimeOrder(read.stream, (body?.events ?? []) as IDataObject[]);
-		const full = events.length >= EVENT_PAGE;
+		const full = events.length >= size;
 		const newest = full ? (parseInstant(read.stream.timeOf(events[events.length - 1]))?.ms ?? start) : start;
-		// The next page depends only on this page's newest instant: ask for it while this one is processed.
-		if (full && newest > start) {
-			page = fetchFrom(newest);
+		// The next page depends only on this page's newest instant: ask for it while this one is processed,
+		// unless this page already uses up what the poll will take.
+		const leftAfter = (read.allowance?.() ?? Infinity) - events.length;
+		const prefetch = full && newest > start && leftAfter > 0;
+		if (prefetch) {
+			size = pageSize(leftAfter);
+			page = fetchFrom(newest, size);
 			page.catch(() => undefined); // awaited on the next turn; not unhandled if the reader stops first
 		}
 		yield* events;
 		if (!full) return;
 		if (newest > start) {
 			start = newest;
+			if (!prefetch) {
+				size = pageSize();
+				page = fetchFrom(start, size);
+			}
+		} else if (size < EVENT_PAGE) {
+			// A page cut to the poll's allowance did not get past its first instant: read a whole page there.
+			size = EVENT_PAGE;
+			page = fetchFrom(start, size);
 		} else {
 			yield* eventsOfInstant(read, start);
 			start += 1;
-			page = fetchFrom(start);
+			size = pageSize();
+			page = fetchFrom(start, size);
 		}
 	}
 }
