@@ -116,14 +116,7 @@ export async function pollStream(this: IPollFunctions): Promise<INodeExecutionDa
 	const processed: Array<{ id: string; key: string }> = [];
 	const items: INodeExecutionData[] = [];
 
-	const records = readStream({
-		ctx: this,
-		stream,
-		startMs: parseInstant(floorKey)!.ms,
-		apiQuery: setup.apiQuery,
-		deadline: setup.deadline,
-		allowance: () => setup.maxItems - processed.length,
-	});
+	const records = readStream({ ctx: this, stream, startMs: parseInstant(floorKey)!.ms, apiQuery: setup.apiQuery, deadline: setup.deadline });
 	for await (const record of records) {
 		const key = parseInstant(stream.timeOf(record))?.key ?? cursor.key;
 		const id = stream.idOf(record) ?? `${key}:${JSON.stringify(record).length}`;

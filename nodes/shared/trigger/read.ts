@@ -18,8 +18,6 @@ export interface ReadContext {
 	startMs: number;
 	apiQuery: QueryPairs;
 	deadline: number;
-	/** How many more records the poll will take; pages are sized so a poll ends on a page boundary. */
-	allowance?: () => number;
 }
 
 const keyOf = (stream: StreamDeclaration, record: IDataObject) => parseInstant(stream.timeOf(record))?.key ?? '';
@@ -57,53 +55,38 @@ async function* eventsOfInstant(read: ReadContext, ms: number): AsyncGenerator<I
  * through Events/search for that millisecond and then passed.
  */
 async function* readFromStartDate(read: ReadContext): AsyncGenerator<IDataObject> {
-	const fetchFrom = (start: number, size: number) =>
+	const fetchFrom = (start: number) =>
 		apiRequest<IDataObject>(read.ctx, {
 			method: 'GET',
 			path: read.stream.path,
 			query: [
 				['StartDate', toApiDate(start)],
-				['RecordSize', size],
+				['RecordSize', EVENT_PAGE],
 			],
 			label: 'Trigger: New Client Event',
 			permissionArea: read.stream.permissionArea,
 			deadline: read.deadline,
 		});
-	const pageSize = (allowance = read.allowance?.() ?? EVENT_PAGE) => Math.max(1, Math.min(EVENT_PAGE, allowance));
 	let start = read.startMs;
-	let size = pageSize();
-	let page = fetchFrom(start, size);
+	let page = fetchFrom(start);
 	for (;;) {
 		const { body } = await page;
 		const events = inTimeOrder(read.stream, (body?.events ?? []) as IDataObject[]);
-		const full = events.length >= size;
+		const full = events.length >= EVENT_PAGE;
 		const newest = full ? (parseInstant(read.stream.timeOf(events[events.length - 1]))?.ms ?? start) : start;
-		// The next page depends only on this page's newest instant: ask for it while this one is processed,
-		// unless this page already uses up what the poll will take.
-		const leftAfter = (read.allowance?.() ?? Infinity) - events.length;
-		const prefetch = full && newest > start && leftAfter > 0;
-		if (prefetch) {
-			size = pageSize(leftAfter);
-			page = fetchFrom(newest, size);
+		// The next page depends only on this page's newest instant: ask for it while this one is processed.
+		if (full && newest > start) {
+			page = fetchFrom(newest);
 			page.catch(() => undefined); // awaited on the next turn; not unhandled if the reader stops first
 		}
 		yield* events;
 		if (!full) return;
 		if (newest > start) {
 			start = newest;
-			if (!prefetch) {
-				size = pageSize();
-				page = fetchFrom(start, size);
-			}
-		} else if (size < EVENT_PAGE) {
-			// A page cut to the poll's allowance did not get past its first instant: read a whole page there.
-			size = EVENT_PAGE;
-			page = fetchFrom(start, size);
 		} else {
 			yield* eventsOfInstant(read, start);
 			start += 1;
-			size = pageSize();
-			page = fetchFrom(start, size);
+			page = fetchFrom(start);
 		}
 	}
 }
