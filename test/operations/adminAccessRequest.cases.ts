@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { rl } from './helpers';
 import type { TagCases } from './types';
 
 const API = '/management-api/v3/AdminAccessRequest';
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 export const cases: TagCases = {
 	tag: 'AdminAccessRequest',

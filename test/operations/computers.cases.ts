@@ -2,10 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
 import type { Computer } from '../sandbox/models';
+import { rl } from './helpers';
 import type { TagCases } from './types';
 
 const API = '/management-api/v3/Computers';
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Computers only this case uses, so cases do not depend on each other. */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'crypto';
 
 import type { Sandbox } from '../sandbox';
-import type { Computer, Group, Policy, PolicyRevision } from '../sandbox/models';
+import type { Computer, Group, PolicyRevision } from '../sandbox/models';
+import { addPolicy, rl } from './helpers';
 import type { TagCases } from './types';
 
 const API = '/management-api/v3/Groups';
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** A group only this case uses, so cases do not depend on each other (or on other tags' cases). */
 function addGroup(sandbox: Sandbox, name: string, extra: Partial<Group> = {}): Group {
@@ -19,32 +19,6 @@ function addGroup(sandbox: Sandbox, name: string, extra: Partial<Group> = {}): G
 		policyRevisionId: null,
 		...extra,
 	})[0];
-}
-
-/** A policy with `count` revisions (1..count). */
-function addPolicy(sandbox: Sandbox, name: string, count = 2): { policy: Policy; revisions: PolicyRevision[] } {
-	const now = new Date().toISOString();
-	const policy = sandbox.state.policies.add({
-		id: randomUUID(),
-		name,
-		description: `${name} description`,
-		created: now,
-		modified: now,
-		checkedOutBy: null,
-		hasOpenDraft: false,
-	})[0];
-	const revisions = Array.from({ length: count }, (_, i) =>
-		sandbox.state.revisions.add({
-			id: randomUUID(),
-			policyId: policy.id,
-			revision: i + 1,
-			created: now,
-			user: 'admin@example.com',
-			comment: `Revision ${i + 1}`,
-			content: Buffer.from(`<Configuration Name="${name}" RevisionNumber="${i + 1}" />`),
-		})[0],
-	);
-	return { policy, revisions };
 }
 
 function onRevision(group: Group, revision: PolicyRevision): Group {

@@ -3,15 +3,13 @@ import { randomUUID } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Sandbox } from '../sandbox';
-import type { Group, Policy, PolicyRevision } from '../sandbox/models';
+import type { Group, PolicyRevision } from '../sandbox/models';
+import { addPolicy, policyXml, rl } from './helpers';
 import type { TagCases } from './types';
 
 const API = '/management-api/v3/Policies';
-const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 const idOf = (p: unknown) => (p as { value: string }).value;
 
-const xml = (name: string) =>
-	`<?xml version="1.0" encoding="utf-8"?>\n<Configuration Name="${name}" RevisionNumber="1" FileVersion="24.7.0">\n  <Workstyles />\n</Configuration>\n`;
 
 /** One input item carrying a policy file in its `field` binary property. */
 const xmlItem = (content: string, field = 'data'): INodeExecutionData[] => [
@@ -20,38 +18,6 @@ const xmlItem = (content: string, field = 'data'): INodeExecutionData[] => [
 		binary: { [field]: { data: Buffer.from(content).toString('base64'), mimeType: 'application/xml', fileName: 'policy.xml' } },
 	},
 ];
-
-/** A policy only this case uses, with `count` revisions (1..count). */
-function addPolicy(
-	sandbox: Sandbox,
-	name: string,
-	count = 2,
-	extra: Partial<Policy> = {},
-): { policy: Policy; revisions: PolicyRevision[] } {
-	const now = new Date().toISOString();
-	const policy = sandbox.state.policies.add({
-		id: randomUUID(),
-		name,
-		description: `${name} description`,
-		created: now,
-		modified: now,
-		checkedOutBy: null,
-		hasOpenDraft: false,
-		...extra,
-	})[0];
-	const revisions = Array.from({ length: count }, (_, i) =>
-		sandbox.state.revisions.add({
-			id: randomUUID(),
-			policyId: policy.id,
-			revision: i + 1,
-			created: new Date(Date.parse(policy.created) + i * 1000).toISOString(),
-			user: 'admin@example.com',
-			comment: `Revision ${i + 1}`,
-			content: Buffer.from(xml(`${name} r${i + 1}`)),
-		})[0],
-	);
-	return { policy, revisions };
-}
 
 function addGroupOn(sandbox: Sandbox, name: string, revision: PolicyRevision): Group {
 	return sandbox.state.groups.add({
@@ -131,7 +97,7 @@ export const cases: TagCases = {
 		{
 			operation: 'create',
 			parameters: { name: 'n8n Created Policy', additionalFields: { description: 'Uploaded by n8n' } },
-			input: () => xmlItem(xml('n8n Created Policy')),
+			input: () => xmlItem(policyXml('n8n Created Policy')),
 			expectRequest: () => ({ method: 'POST', path: API }),
 			expectOutput: (items, sandbox, requests) => {
 				const parts = requests[requests.length - 1].multipart ?? [];
@@ -143,7 +109,7 @@ export const cases: TagCases = {
 				const id = items[0].json.id as string;
 				expect(id).toMatch(/^[0-9a-f-]{36}$/);
 				expect(sandbox.state.policies.find(id)).toMatchObject({ name: 'n8n Created Policy', description: 'Uploaded by n8n' });
-				expect(sandbox.state.latestRevision(id)?.content.toString()).toBe(xml('n8n Created Policy'));
+				expect(sandbox.state.latestRevision(id)?.content.toString()).toBe(policyXml('n8n Created Policy'));
 			},
 		},
 		{
@@ -193,7 +159,7 @@ export const cases: TagCases = {
 				addGroupOn(sandbox, 'Upload Case Group', revisions[0]);
 				return { policyId: rl(policy.id), additionalFields: { autoAssignToGroup: true } };
 			},
-			input: () => xmlItem(xml('Upload Case Policy r2')),
+			input: () => xmlItem(policyXml('Upload Case Policy r2')),
 			expectRequest: (_sandbox, p) => ({ method: 'POST', path: `${API}/${idOf(p.policyId)}/Upload` }),
 			expectOutput: (items, sandbox, requests) => {
 				const parts = requests[requests.length - 1].multipart ?? [];
@@ -203,7 +169,7 @@ export const cases: TagCases = {
 				const latest = sandbox.state.latestRevision(policy.id)!;
 				expect(items.map((i) => i.json)).toEqual([{ id: latest.id }]);
 				expect(latest.revision).toBe(2);
-				expect(latest.content.toString()).toBe(xml('Upload Case Policy r2'));
+				expect(latest.content.toString()).toBe(policyXml('Upload Case Policy r2'));
 				expect(sandbox.state.groups.all().find((g) => g.name === 'Upload Case Group')?.policyRevisionId).toBe(latest.id);
 			},
 		},
@@ -215,7 +181,7 @@ export const cases: TagCases = {
 				addGroupOn(sandbox, 'Upload Plain Case Group', revisions[0]);
 				return { policyId: rl(policy.id), binaryPropertyName: 'policyXml' };
 			},
-			input: () => xmlItem(xml('Upload Plain Case Policy r2'), 'policyXml'),
+			input: () => xmlItem(policyXml('Upload Plain Case Policy r2'), 'policyXml'),
 			expectRequest: (_sandbox, p) => ({ method: 'POST', path: `${API}/${idOf(p.policyId)}/Upload` }),
 			expectOutput: (items, sandbox, requests) => {
 				const parts = requests[requests.length - 1].multipart ?? [];
@@ -232,7 +198,7 @@ export const cases: TagCases = {
 			expectRequest: (_sandbox, p) => ({ method: 'GET', path: `${API}/${idOf(p.policyId)}/Content` }),
 			expectOutput: (items) => {
 				expect(items).toHaveLength(1);
-				const expected = xml('Download Case Policy r2');
+				const expected = policyXml('Download Case Policy r2');
 				expect(items[0].json).toEqual({ fileName: 'Download Case Policy.xml', mimeType: 'application/xml', fileSize: Buffer.byteLength(expected) });
 				const binary = items[0].binary!.policyXml;
 				expect(binary).toMatchObject({ fileName: 'Download Case Policy.xml', mimeType: 'application/xml' });
@@ -270,7 +236,7 @@ export const cases: TagCases = {
 				expect(items[0].json).toMatchObject({ fileName: 'Download Revision Case Policy.xml', mimeType: 'application/xml' });
 				const binary = items[0].binary!.data;
 				expect(binary.mimeType).toBe('application/xml');
-				expect(Buffer.from(binary.data, 'base64').toString()).toBe(xml('Download Revision Case Policy r1'));
+				expect(Buffer.from(binary.data, 'base64').toString()).toBe(policyXml('Download Revision Case Policy r1'));
 			},
 		},
 		{
